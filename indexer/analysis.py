@@ -1,0 +1,178 @@
+"""Vietnamese analysis shared by documents and queries.
+
+Three views of the same text feed three Tantivy fields (see ``schema``):
+
+* **syllables** with their diacritics (``nông thôn mới``): exact-mark matching;
+* **folded syllables** (``nong thon moi``, ``đ``→``d``): unaccented queries, and
+  the required matching of every query, so that no segmenter decision can
+  lose a match;
+* **words** from pyvi (``nông_thôn mới``): ranking, so that ``nghị quyết``
+  prefers "nghị_quyết" over "hội_nghị quyết_định".
+
+Abbreviations are the fourth view: ``NTM`` and ``nông thôn mới`` are the same
+*concept*; the table is data (``data/abbreviations.json``) and reports add
+their own definitions ("Mặt trận Tổ quốc (MTTQ)").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import fold, normalize, syllables
+from .segmentation import Segmenter
+
+
+@dataclass
+class Analysis:
+    """A text cut three ways; ``word_bounds`` maps words onto syllable indexes."""
+
+    syllables: list[str]                 # lower-case, normalised, accented
+    words: list[str] = field(default_factory=list)   # lower-case pyvi words, "_" between syllables
+    word_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def folded(self) -> list[str]:
+        return [fold(s) for s in self.syllables]
+
+    def word_starts(self) -> set[int]:
+        return {a for a, _ in self.word_bounds}
+
+    def word_ends(self) -> set[int]:
+        return {b for _, b in self.word_bounds}
+
+
+def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
+    """Normalise, cut into syllables and (with a segmenter) into pyvi words."""
+    norm = normalize(text)
+    result = Analysis(syllables=[s.lower() for s in syllables(norm)])
+    if segmenter is None:
+        return result
+    position = 0
+    for token in segmenter.segment(norm).split():
+        parts = [s.lower() for s in syllables(token.replace("_", " "))]
+        if not parts:
+            continue
+        # pyvi's tokens realign with the syllable stream; skip what does not.
+        if result.syllables[position:position + len(parts)] != parts:
+            found = _realign(result.syllables, parts, position)
+            if found is None:
+                continue
+            position = found
+        result.words.append("_".join(parts))
+        result.word_bounds.append((position, position + len(parts)))
+        position += len(parts)
+    return result
+
+
+def _realign(stream: list[str], parts: list[str], start: int) -> int | None:
+    for i in range(start, min(len(stream), start + 8)):
+        if stream[i:i + len(parts)] == parts:
+            return i
+    return None
+
+
+# --------------------------------------------------------------------------- abbreviations
+
+_DEFINITION_RE = re.compile(r"((?:[^\W\d_]+[\s,-]+){1,8}?)\(\s*([A-ZĐ][A-ZĐ&-]{1,9})\s*\)")
+
+
+def abbreviation_key(abbr: str) -> str:
+    """The comparable form of an abbreviation: folded upper-case letters only."""
+    return re.sub(r"[^A-Z]", "", fold(normalize(abbr)).upper())
+
+
+@dataclass
+class Abbreviations:
+    """Abbreviation ↔ expansion pairs, matched on (folded) syllable sequences."""
+
+    pairs: dict[str, list[str]]          # display abbreviation → expansions (lower case)
+
+    @classmethod
+    def default(cls) -> "Abbreviations":
+        return cls({k: list(v) for k, v in _default_pairs().items()})
+
+    def merged(self, learnt: dict[str, list[str]]) -> "Abbreviations":
+        pairs = {k: list(v) for k, v in self.pairs.items()}
+        for abbr, expansions in learnt.items():
+            target = next((k for k in pairs if abbreviation_key(k) == abbreviation_key(abbr)), abbr)
+            for e in expansions:
+                if e not in pairs.setdefault(target, []):
+                    pairs[target].append(e)
+        return Abbreviations(pairs)
+
+    @property
+    def concepts(self) -> dict[str, list[list[str]]]:
+        """Concept key → every form as a folded syllable sequence."""
+        return _concepts(tuple(sorted((k, tuple(v)) for k, v in self.pairs.items())))
+
+    def find(self, folded_syllables: list[str], originals: list[str] | None = None,
+             strict_case: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, concept) for every form found in a folded syllable list.
+
+        Short abbreviations of two letters collide with syllables ("tu", "hu"), so
+        an abbreviation form is accepted only where the original was written in
+        capitals, unless ``strict_case`` is off and the form has 3+ letters.
+        """
+        found = []
+        for concept, forms in self.concepts.items():
+            for form in forms:
+                n = len(form)
+                is_abbr = n <= 2 and "".join(form).upper() == abbreviation_key(concept)
+                for i in range(len(folded_syllables) - n + 1):
+                    if folded_syllables[i:i + n] != form:
+                        continue
+                    if is_abbr and originals is not None:
+                        written = originals[i:i + n]
+                        capital = all(w.isupper() for w in written)
+                        if not capital and (strict_case or len("".join(form)) < 3):
+                            continue
+                    found.append((i, i + n, concept))
+        return found
+
+
+@lru_cache(maxsize=1)
+def _default_pairs() -> dict[str, list[str]]:
+    data = json.loads(resources.files(__package__).joinpath("data/abbreviations.json").read_text("utf-8"))
+    return data["pairs"]
+
+
+@lru_cache(maxsize=64)
+def _concepts(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    for abbr, expansions in pairs:
+        key = abbreviation_key(abbr)
+        forms = out.setdefault(key, [])
+        for form in (abbr, *expansions):
+            sylls = [fold(s).lower() for s in syllables(normalize(form))]
+            if sylls and sylls not in forms:
+                forms.append(sylls)
+    return out
+
+
+def learn_definitions(text: str) -> dict[str, list[str]]:
+    """Pairs a report defines itself: "Mặt trận Tổ quốc (MTTQ)" → MTTQ: mặt trận tổ quốc.
+
+    The expansion is the shortest run of syllables before the parenthesis whose
+    initials spell the abbreviation (folded, so Đ matches D).
+    """
+    found: dict[str, list[str]] = {}
+    norm = normalize(text)
+    for m in _DEFINITION_RE.finditer(norm):
+        abbr = m.group(2)
+        letters = abbreviation_key(abbr)
+        before = syllables(m.group(1))
+        for n in range(len(letters), 0, -1):
+            if n > len(before):
+                continue
+            run = before[-n:]
+            initials = "".join(fold(s)[0].upper() for s in run)
+            if initials == letters:
+                phrase = " ".join(run).lower()
+                found.setdefault(abbr, [])
+                if phrase not in found[abbr]:
+                    found[abbr].append(phrase)
+                break
+    return found

@@ -1,0 +1,314 @@
+"""Incremental, parallel build of the index from folders of reports.
+
+* A file whose size, modification time and content hash are unchanged since the
+  last build costs a ``stat`` (and a hash when the time changed): nothing is
+  read, cleaned or segmented again.
+* A changed file replaces its document; ``prune`` removes documents whose file
+  is gone.  The same text in two files is one document.
+* Files are processed in worker processes (segmentation dominates); the
+  parent alone writes Tantivy, the manifest and the segmentation cache.
+* Commits happen every few hundred reports and the manifest is saved after
+  each commit, so a killed build leaves an index that opens with everything
+  committed, and the next run picks up the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+
+from . import schema as F
+from .analysis import Abbreviations
+from .documents import to_tantivy
+from .pipeline import Report, process_text
+from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file
+from .schema import SCHEMA_VERSION, open_index
+from .segmentation import Segmenter
+from .store import FileEntry, IndexDir, Manifest
+
+COMMIT_EVERY = 500
+WRITER_HEAP = 128_000_000
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0            # reports in the index after the build
+    paragraphs: int = 0           # paragraphs in the index after the build
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    duplicates: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason)
+    seconds: float = 0.0
+    segmented_sentences: int = 0
+    cached_sentences: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was indexed, 3 when some were skipped."""
+        return 3 if self.skipped else 0
+
+    def render(self) -> str:
+        lines = [
+            f"documents: {self.documents}  paragraphs: {self.paragraphs}",
+            f"added: {self.added}  replaced: {self.replaced}  unchanged: {self.unchanged}  removed: {self.removed}"
+            f"  duplicates: {self.duplicates}",
+            f"sentences segmented: {self.segmented_sentences}  from cache: {self.cached_sentences}",
+            f"time: {self.seconds:.2f} s",
+        ]
+        if self.skipped:
+            lines.append(f"skipped {len(self.skipped)} file(s):")
+            lines += [f"  {name}: {reason}" for name, reason in self.skipped]
+        return "\n".join(lines)
+
+
+def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    files: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    for source in sources:
+        if source.is_dir():
+            files += sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(source).parts))
+        elif source.is_file():
+            files.append(source)
+        else:
+            problems.append((str(source), "no such file or folder"))
+    return files, problems
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------- worker processes
+_worker_segmenter: Segmenter | None = None
+_worker_abbreviations: Abbreviations | None = None
+
+
+def _init_worker(cache_path: str | None, learnt: dict[str, list[str]]) -> None:
+    global _worker_segmenter, _worker_abbreviations
+    _worker_segmenter = Segmenter(Path(cache_path) if cache_path else None, read_only=True)
+    _worker_abbreviations = Abbreviations.default().merged(learnt)
+
+
+def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | None = None):
+    """Runs in a worker: returns (path, report or error, fresh segmentations, hits, misses)."""
+    assert _worker_segmenter is not None
+    seg = _worker_segmenter
+    hits, misses = seg.hits, seg.misses
+    try:
+        if text is None:
+            text = read_file(Path(path), max_bytes=max_bytes)
+        meta = meta or {}
+        report = process_text(text, file=meta.get("file", Path(path).name), segmenter=seg,
+                              abbreviations=_worker_abbreviations, title=meta.get("title"),
+                              source=meta.get("source"), url=meta.get("url"))
+        if not report.paragraphs:
+            raise ReadError("no report text left after cleaning (only page furniture)")
+        outcome: Report | str = report
+    except ReadError as exc:
+        outcome = str(exc)
+    except Exception as exc:  # a bug on one file must not stop the build
+        outcome = f"could not process: {type(exc).__name__}: {exc}"
+    return path, outcome, seg.take_fresh(), seg.hits - hits, seg.misses - misses
+
+
+class _Progress:
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.done, self.enabled, self.start = total, 0, enabled and total >= 20, time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.enabled and (self.done % 10 == 0 or self.done == self.total):
+            width = 30
+            filled = int(width * self.done / self.total)
+            rate = self.done / max(time.monotonic() - self.start, 1e-6)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files {rate:.0f}/s")
+            if self.done == self.total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _wipe_index(store: IndexDir) -> None:
+    import shutil
+
+    shutil.rmtree(store.tantivy_path, ignore_errors=True)
+    store.manifest_path.unlink(missing_ok=True)
+
+
+def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jobs: int | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, from_originals: bool = False) -> BuildSummary:
+    """Bring ``index_dir`` up to date with the reports in ``sources``."""
+    started = time.monotonic()
+    store = IndexDir(index_dir)
+    summary = BuildSummary()
+    manifest = store.load_manifest()
+    rebuild_all = False
+    if manifest.schema_version != SCHEMA_VERSION and (manifest.files or store.exists()):
+        # Schema or analysis changed: start a new index and process everything again.
+        _wipe_index(store)
+        manifest = Manifest()
+        rebuild_all = True
+    manifest.schema_version = SCHEMA_VERSION
+    try:
+        index = open_index(store.tantivy_path, create=True)
+    except ValueError as exc:
+        if "schema does not match" not in str(exc):
+            raise
+        _wipe_index(store)
+        manifest = Manifest()
+        rebuild_all = True
+        index = open_index(store.tantivy_path, create=True)
+
+    work: list[tuple[str, str | None, dict | None]] = []   # (path key, text, meta)
+    entries: dict[str, tuple[str, int, float]] = {}
+    if from_originals:
+        for path in sorted(store.originals.glob("*.txt")):
+            meta_path = path.with_suffix(".json")
+            meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
+            work.append((str(path), path.read_text("utf-8"), meta))
+            entries[str(path)] = ("", 0, 0.0)
+        rebuild_all = True
+        files: list[Path] = []
+    else:
+        files, problems = collect_files(sources)
+        summary.skipped += problems
+    seen: set[str] = set()
+    for path in files:
+        key = str(path.resolve())
+        seen.add(key)
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
+            continue
+        old = manifest.files.get(key)
+        if old and not rebuild_all and old.size == stat.st_size and old.mtime == stat.st_mtime:
+            if old.error:
+                summary.skipped.append((str(path), old.error))
+            else:
+                summary.unchanged += 1
+            continue
+        sha = _sha256(path)
+        if old and not rebuild_all and old.sha256 == sha:
+            old.mtime = stat.st_mtime
+            if old.error:
+                summary.skipped.append((str(path), old.error))
+            else:
+                summary.unchanged += 1
+            continue
+        entries[key] = (sha, stat.st_size, stat.st_mtime)
+        work.append((key, None, {"file": path.name}))
+
+    learnt = store.load_abbreviations()
+    writer = index.writer(WRITER_HEAP, 1)
+    if rebuild_all:
+        writer.delete_all_documents()
+    index.reload()
+    searcher = index.searcher()
+
+    def in_index(doc_id: str) -> bool:
+        return searcher.search(tantivy.Query.term_query(index.schema, F.DOC_ID, doc_id), 1).count > 0
+
+    indexed_now: set[str] = set()
+    referenced = {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
+    segmenter = Segmenter(store.segment_cache)
+    pending_entries: dict[str, FileEntry] = {}
+    since_commit = 0
+
+    def commit() -> None:
+        nonlocal since_commit, searcher
+        writer.commit()
+        manifest.files.update(pending_entries)
+        pending_entries.clear()
+        store.save_manifest(manifest)
+        store.save_abbreviations(learnt)
+        segmenter.flush()
+        since_commit = 0
+
+    jobs = jobs or min(os.cpu_count() or 1, 4)
+    bar = _Progress(len(work), progress)
+    pool = None
+    if jobs > 1 and len(work) >= 4:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                   initargs=(str(store.segment_cache) if store.segment_cache.exists() else None, learnt))
+        results = pool.map(_process, [w[0] for w in work], [max_bytes] * len(work), [w[1] for w in work],
+                           [w[2] for w in work], chunksize=1)
+    else:
+        _init_worker(None, learnt)
+        assert _worker_segmenter is not None
+        _worker_segmenter._db = segmenter._db  # share the cache file for reads
+        results = (_process(k, max_bytes, t, m) for k, t, m in work)
+    try:
+        for key, outcome, fresh, hits, misses in results:
+            bar.step()
+            segmenter.store_many(fresh)
+            summary.cached_sentences += hits
+            summary.segmented_sentences += misses
+            sha, size, mtime = entries[key]
+            old = manifest.files.get(key)
+            if isinstance(outcome, str):
+                summary.skipped.append((key, outcome))
+                pending_entries[key] = FileEntry(sha, None, size, mtime, outcome)
+                if old and old.doc_id and old.doc_id not in referenced:
+                    writer.delete_documents_by_term(F.DOC_ID, old.doc_id)
+                    store.remove_original(old.doc_id)
+                    summary.removed += 1
+                continue
+            report = outcome
+            for abbr, expansions in report.abbreviations.items():
+                bucket = learnt.setdefault(abbr, [])
+                bucket += [e for e in expansions if e not in bucket]
+            if old and old.doc_id and old.doc_id != report.id and old.doc_id not in referenced:
+                writer.delete_documents_by_term(F.DOC_ID, old.doc_id)
+                store.remove_original(old.doc_id)
+                summary.replaced += 1
+            elif not rebuild_all and not old:
+                summary.added += 1
+            elif rebuild_all:
+                summary.added += 1
+            if report.id in indexed_now or report.id in referenced or (not rebuild_all and in_index(report.id)):
+                summary.duplicates += 1 if report.id in indexed_now or not old else 0
+            else:
+                store.save_original(report.id, report.text, {"file": report.file, "title": report.title,
+                                                             "source": report.source, "url": report.url})
+                for doc in to_tantivy(report):
+                    writer.add_document(doc)
+                indexed_now.add(report.id)
+                since_commit += 1
+            pending_entries[key] = FileEntry(sha, report.id, size, mtime)
+            if since_commit >= COMMIT_EVERY:
+                commit()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+    if prune:
+        for key in [k for k in manifest.files if k not in seen and k not in entries]:
+            entry = manifest.files.pop(key)
+            still_used = {e.doc_id for e in manifest.files.values()} | {e.doc_id for e in pending_entries.values()}
+            if entry.doc_id and entry.doc_id not in still_used:
+                writer.delete_documents_by_term(F.DOC_ID, entry.doc_id)
+                store.remove_original(entry.doc_id)
+                summary.removed += 1
+    commit()
+    writer.wait_merging_threads()
+    segmenter.close()
+    index.reload()
+    searcher = index.searcher()
+    summary.paragraphs = searcher.num_docs
+    summary.documents = searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1).count
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,123 @@
+"""From a report's text to tagged, analysed paragraphs: the indexer's flow.
+
+clean → split into paragraphs → tag district/province, year, topics → analyse.
+``process_text`` is used by the build, by ``inspect`` and by the API's ingest,
+so a document posted over HTTP is tagged exactly as a file is.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .analysis import Abbreviations, Analysis, analyse, learn_definitions
+from .cleaning import clean
+from .dates import tag_year, years_mentioned
+from .gazetteer import District, Province, gazetteer
+from .normalize import fold, nfc, normalize, syllables
+from .places import tag_places
+from .reading import read_file
+from .segmentation import Segmenter
+from .topics import classify
+
+
+def document_id(text: str) -> str:
+    """Stable id: the first 16 hex digits of SHA-256 over the NFC text with
+    whitespace collapsed.  The same report gives the same id on every machine
+    and every rebuild, whatever the file is called; analysis changes never
+    change it."""
+    canonical = re.sub(r"\s+", " ", nfc(text)).strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Paragraph:
+    position: int
+    text: str                      # as written (NFC), for display
+    analysis: Analysis
+    topics: list[str]
+    fired: dict[str, list[tuple[str, float]]]
+    years: list[int]
+    concepts: list[str]
+
+    def id(self, doc_id: str) -> str:
+        return f"{doc_id}:{self.position}"
+
+
+@dataclass
+class Report:
+    id: str
+    text: str
+    file: str | None = None
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    year: int | None = None
+    district: District | None = None
+    province: Province | None = None
+    districts_mentioned: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    abbreviations: dict[str, list[str]] = field(default_factory=dict)
+
+
+def process_text(text: str, *, file: str | None = None, segmenter: Segmenter | None = None,
+                 abbreviations: Abbreviations | None = None, title: str | None = None,
+                 source: str | None = None, url: str | None = None, published: date | None = None,
+                 district_code: str | None = None, year: int | None = None) -> Report:
+    """Clean, tag and analyse one report.  Given values override found ones."""
+    segmenter = segmenter or Segmenter()
+    page = clean(text)
+    report = Report(id=document_id(text), text=nfc(text), file=file, url=url)
+    report.title = title or page.title
+    report.author = page.author
+    report.source = source or page.source
+    report.dropped = page.dropped
+
+    gaz = gazetteer()
+    credits = [c for c in (page.author, page.source) if c]
+    places = tag_places(report.title, page.paragraphs, credits, gaz)
+    report.evidence["district"] = places.evidence
+    report.district, report.province = places.district, places.province
+    report.districts_mentioned = places.mentioned
+    if district_code:
+        report.district = gaz.districts[district_code]
+        report.province = gaz.provinces[report.district.province_code]
+        report.evidence["district"] = [f"district {report.district.label(gaz)} given by the caller"]
+
+    years = tag_year(report.title, page.date_line, page.paragraphs)
+    report.published = published or years.published
+    report.year = year if year is not None else years.year
+    report.evidence["year"] = years.evidence if year is None else [f"year {year} given by the caller"]
+
+    learnt: dict[str, list[str]] = {}
+    for paragraph in page.paragraphs:
+        for abbr, expansions in learn_definitions(paragraph).items():
+            learnt.setdefault(abbr, []).extend(e for e in expansions if e not in learnt.get(abbr, []))
+    report.abbreviations = learnt
+    table = (abbreviations or Abbreviations.default()).merged(learnt)
+
+    for position, paragraph in enumerate(page.paragraphs):
+        analysis = analyse(paragraph, segmenter)
+        result = classify(analysis)
+        originals = syllables(normalize(paragraph))
+        concepts = sorted({c for _, _, c in table.find(analysis.folded, originals)})
+        report.paragraphs.append(Paragraph(position, nfc(paragraph), analysis, result.topics, result.fired,
+                                           years_mentioned(paragraph), concepts))
+    return report
+
+
+def process_file(path: Path, segmenter: Segmenter | None = None, abbreviations: Abbreviations | None = None,
+                 max_bytes: int | None = None) -> Report:
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    text = read_file(path, **kwargs)
+    return process_text(text, file=path.name, segmenter=segmenter, abbreviations=abbreviations)
+
+
+def folded_title(report: Report) -> str:
+    return fold(report.title or "").lower()

@@ -1,0 +1,222 @@
+"""Which district and province a report is about, with the evidence.
+
+Evidence is a *mention*: a run of capitalised syllables that names a province,
+district or commune of the gazetteer, weighed by what precedes it
+("huyện Lương Tài", "Huyện ủy Bình Lục", "TT&VH Ba Chẽ", "tỉnh Bắc Ninh",
+"xã Đồn Đạc") and where it stands (title, byline, body).  A bare name in the
+body counts little: "kênh Hòa Bình" is not a district.
+
+Decisions are conservative because a wrong district is worse than none:
+
+* a name shared by several districts (Châu Thành, An Lão) is kept only when the
+  province named in the text singles one out;
+* the winner must have enough weight and be clearly ahead of the runner-up;
+* communes decide only when the district itself is not named, and then only
+  when at least two different communes point to the same district.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .gazetteer import District, Gazetteer, Province, gazetteer, name_key
+from .normalize import fold, normalize
+
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
+# Context words before a name, compared folded and lower-case, longest first.
+_DISTRICT_PREFIXES = (
+    ("ubnd", "huyen"), ("hdnd", "huyen"), ("huyen", "uy"), ("thi", "uy"), ("quan", "uy"),
+    ("ttdt", "huyen"), ("trung", "tam", "tt", "&", "vh"), ("tt", "&", "vh"), ("ttvh",), ("tt", "vh"),
+    ("huyen",), ("quan",), ("thi", "xa"),
+)
+_CITY_PREFIX = ("thanh", "pho")
+_PROVINCE_PREFIXES = (("tinh", "uy"), ("thanh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
+_COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
+
+#: Weights of one mention by its context.
+W_PREFIXED = 3.0
+W_BARE = 1.0
+W_TITLE = 2.0          # multiplier for mentions in the title
+W_CREDIT = 2.0         # multiplier for mentions in the byline/source
+#: A winner needs this much weight and this lead over the runner-up.
+MIN_DISTRICT_SCORE = 3.0
+MIN_LEAD = 2.0
+MIN_PROVINCE_SCORE = 2.0
+
+
+@dataclass
+class Mention:
+    kind: str              # "district", "province", "commune"
+    name: str              # as written
+    codes: tuple[str, ...]  # candidate units
+    weight: float
+    context: str           # "huyện", "bare", "tỉnh", "xã", ...
+    where: str             # "title", "body", "credit"
+
+    def describe(self) -> str:
+        return f"{self.where}: {self.context} {self.name} (+{self.weight:g})"
+
+
+@dataclass
+class PlaceTags:
+    district: District | None = None
+    province: Province | None = None
+    #: Other districts the report names (codes), strongest first.
+    mentioned: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+def _match_prefix(tokens: list[str], end: int, prefixes: tuple[tuple[str, ...], ...]) -> str | None:
+    for prefix in prefixes:
+        n = len(prefix)
+        if end - n >= 0 and tuple(tokens[end - n:end]) == prefix:
+            return " ".join(prefix)
+    return None
+
+
+def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Every place mention in ``text`` with its context-based weight."""
+    gaz = gaz or gazetteer()
+    raw = _TOKEN_RE.findall(normalize(text))
+    folded = [fold(t).lower() for t in raw]
+    mult = {"title": W_TITLE, "credit": W_CREDIT}.get(where, 1.0)
+    out: list[Mention] = []
+    i = 0
+    commune_list = False   # inside "các xã A, B và C"
+    while i < len(raw):
+        if not raw[i][:1].isupper() or not raw[i][0].isalpha():
+            if raw[i] not in (",", "(") and folded[i] not in ("va", "xa", "cac"):
+                commune_list = False
+            i += 1
+            continue
+        matched = False
+        for length in range(min(gaz.max_name_syllables, len(raw) - i), 0, -1):
+            span = raw[i:i + length]
+            if not all(s[:1].isupper() and s.isalpha() for s in span):
+                continue
+            key = name_key(" ".join(span))
+            name = " ".join(span)
+            district_ctx = _match_prefix(folded, i, _DISTRICT_PREFIXES)
+            city_ctx = _match_prefix(folded, i, (_CITY_PREFIX,))
+            province_ctx = _match_prefix(folded, i, _PROVINCE_PREFIXES)
+            commune_ctx = _match_prefix(folded, i, _COMMUNE_PREFIXES)
+            districts = gaz.district_names.get(key, [])
+            provinces = gaz.province_names.get(key, [])
+            communes = gaz.commune_names.get(key, [])
+            mention = None
+            if commune_ctx or (commune_list and communes):
+                if communes:
+                    mention = Mention("commune", name, tuple(sorted({c.district_code for c in communes})), 1.0,
+                                      commune_ctx or "xã (list)", where)
+                    commune_list = True
+            elif city_ctx and districts and any(d.type == "Thành phố" for d in districts):
+                cities = tuple(d.code for d in districts if d.type == "Thành phố")
+                mention = Mention("district", name, cities, W_PREFIXED * mult, "thành phố", where)
+            elif (city_ctx or province_ctx) and provinces:
+                mention = Mention("province", name, tuple(p.code for p in provinces), W_PREFIXED * mult,
+                                  city_ctx or province_ctx or "", where)
+            elif district_ctx and districts:
+                mention = Mention("district", name, tuple(d.code for d in districts), W_PREFIXED * mult, district_ctx, where)
+            elif districts and not provinces:
+                mention = Mention("district", name, tuple(d.code for d in districts), W_BARE * mult, "bare", where)
+            elif provinces:
+                # "Bình Lục (Hà Nam)": a bare province name, weaker than "tỉnh Hà Nam".
+                paren = i > 0 and raw[i - 1] == "("
+                mention = Mention("province", name, tuple(p.code for p in provinces), (2.0 if paren else 1.0) * mult,
+                                  "(…)" if paren else "bare", where)
+            if mention:
+                out.append(mention)
+                i += length
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return out
+
+
+def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gazetteer | None = None) -> PlaceTags:
+    """Decide the report's district and province from all its mentions."""
+    gaz = gaz or gazetteer()
+    mentions: list[Mention] = []
+    if title:
+        mentions += find_mentions(title, "title", gaz)
+    for line in credits:
+        mentions += find_mentions(line, "credit", gaz)
+    for paragraph in body:
+        mentions += find_mentions(paragraph, "body", gaz)
+
+    tags = PlaceTags()
+    province_score: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        if m.kind == "province":
+            for code in m.codes:
+                province_score[code] += m.weight / len(m.codes)
+
+    # District scores: an ambiguous name gives its weight to the candidate whose
+    # province is named, and to none when no province (or a tie) decides.
+    district_score: dict[str, float] = defaultdict(float)
+    district_evidence: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.kind != "district":
+            continue
+        candidates = list(m.codes)
+        if len(candidates) > 1:
+            ranked = sorted(candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True)
+            best = province_score.get(gaz.districts[ranked[0]].province_code, 0.0)
+            second = province_score.get(gaz.districts[ranked[1]].province_code, 0.0)
+            if best < MIN_PROVINCE_SCORE or best < MIN_LEAD * second:
+                tags.evidence.append(f"ambiguous: {m.describe()} — {len(candidates)} districts bear this name, no province decides")
+                continue
+            candidates = ranked[:1]
+        code = candidates[0]
+        district_score[code] += m.weight
+        district_evidence[code].append(m.describe())
+
+    ranked_d = sorted(district_score.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked_d:
+        top, score = ranked_d[0]
+        runner = ranked_d[1][1] if len(ranked_d) > 1 else 0.0
+        if score >= MIN_DISTRICT_SCORE and score >= MIN_LEAD * runner:
+            tags.district = gaz.districts[top]
+            tags.evidence.append(f"district {tags.district.label(gaz)} [{top}] score {score:g}: " + "; ".join(district_evidence[top][:6]))
+        elif score >= MIN_DISTRICT_SCORE:
+            tags.evidence.append(f"district unknown: {gaz.district_label(top)} ({score:g}) not clearly ahead of "
+                                 f"{gaz.district_label(ranked_d[1][0])} ({runner:g})")
+    if tags.district is None:
+        tags.district = _from_communes(mentions, gaz, tags.evidence)
+    tags.mentioned = [code for code, score in ranked_d
+                      if score >= W_PREFIXED and (tags.district is None or code != tags.district.code)]
+
+    if tags.district is not None:
+        tags.province = gaz.provinces[tags.district.province_code]
+        tags.evidence.append(f"province {tags.province.short} from the district")
+    elif province_score:
+        ranked_p = sorted(province_score.items(), key=lambda kv: kv[1], reverse=True)
+        top, score = ranked_p[0]
+        runner = ranked_p[1][1] if len(ranked_p) > 1 else 0.0
+        if score >= MIN_PROVINCE_SCORE and score >= MIN_LEAD * runner:
+            tags.province = gaz.provinces[top]
+            tags.evidence.append(f"province {tags.province.short} score {score:g} from the text")
+    return tags
+
+
+def _from_communes(mentions: list[Mention], gaz: Gazetteer, evidence: list[str]) -> District | None:
+    """The district that at least two different named communes belong to."""
+    support: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind == "commune":
+            for code in m.codes:
+                support[code].add(name_key(m.name))
+    if not support:
+        return None
+    ranked = sorted(support.items(), key=lambda kv: len(kv[1]), reverse=True)
+    top, names = ranked[0]
+    runner = len(ranked[1][1]) if len(ranked) > 1 else 0
+    if len(names) >= 2 and len(names) > runner:
+        district = gaz.districts[top]
+        evidence.append(f"district {district.label(gaz)} [{top}] from communes: {', '.join(sorted(names))}")
+        return district
+    evidence.append("district unknown: communes named do not single out one district")
+    return None

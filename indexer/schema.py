@@ -1,0 +1,105 @@
+"""The Tantivy schema: the single source of truth for field names and analysis.
+
+One paragraph is one Tantivy document.  Text is indexed three ways (see
+``analysis``):
+
+========== ================ ====================================================
+field      tokenizer        holds
+========== ================ ====================================================
+text       ``vi_fold``      the paragraph as written (stored, shown, highlighted);
+                            indexed folded: "Đồn Đạc" → don, dac
+syl        ``vi_syl``       normalised syllables with marks: exact-mark matching
+words      ``vi_words``     pyvi words, "nông_thôn mới": ranking
+concepts   ``raw``          abbreviation concepts present in either form ("NTM")
+suggest    ``raw``          words and word n-grams keyed by their folded form,
+                            for accent-insensitive completion by prefix
+========== ================ ====================================================
+
+Facet fields are fast ``raw`` text (multi-valued for topics) or integers, so
+``Searcher.aggregate`` counts them in one pass.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+
+#: Bump when the schema or analysis changes in a way that needs a rebuild.
+SCHEMA_VERSION = 1
+
+FOLD_TOKENIZER = "vi_fold"
+SYL_TOKENIZER = "vi_syl"
+WORDS_TOKENIZER = "vi_words"
+
+# Field names, used everywhere else through these constants.
+ID = "id"                  # "<document id>:<position>"
+DOC_ID = "doc_id"
+POSITION = "position"
+TEXT = "text"
+SYL = "syl"
+WORDS = "words"
+CONCEPTS = "concepts"
+TITLE = "title"
+DISTRICT = "district"      # GSO district code
+PROVINCE = "province"      # GSO province code
+YEAR = "year"              # the reviewed year of the report
+YEARS = "years"            # years the paragraph mentions
+TOPIC = "topic"            # topic slugs
+PUBLISHED = "published"    # yyyymmdd as an integer
+DATE_KEY = "date_key"      # published yyyymmdd, else <year>1231, else 0: sort newest/oldest
+SOURCE = "source"
+AUTHOR = "author"
+FILE = "file"
+URL = "url"
+PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
+MENTIONED = "mentioned"    # other districts the report names (GSO codes)
+SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix
+SUGGEST_SEP = "\x1f"
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field(ID, stored=True, tokenizer_name="raw")
+    sb.add_text_field(DOC_ID, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
+    sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)
+    sb.add_text_field(SYL, stored=False, tokenizer_name=SYL_TOKENIZER)
+    sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER)
+    sb.add_text_field(CONCEPTS, stored=False, tokenizer_name="raw", index_option="freq")
+    sb.add_text_field(TITLE, stored=True, tokenizer_name=FOLD_TOKENIZER)
+    sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field(PROVINCE, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_integer_field(YEAR, stored=True, indexed=True, fast=True)
+    sb.add_integer_field(YEARS, stored=True, indexed=True, fast=True)
+    sb.add_text_field(TOPIC, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_integer_field(PUBLISHED, stored=True, indexed=True, fast=True)
+    sb.add_integer_field(DATE_KEY, stored=False, indexed=True, fast=True)
+    sb.add_text_field(SOURCE, stored=True, tokenizer_name="raw")
+    sb.add_text_field(AUTHOR, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(FILE, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(URL, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
+    sb.add_text_field(MENTIONED, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(SUGGEST, stored=False, tokenizer_name="raw", index_option="freq")
+    return sb.build()
+
+
+def register_tokenizers(index: tantivy.Index) -> None:
+    """Tokenizers are not stored in the index: register them on every open."""
+    simple = tantivy.Tokenizer.simple()
+    index.register_tokenizer(FOLD_TOKENIZER, tantivy.TextAnalyzerBuilder(simple).filter(tantivy.Filter.lowercase())
+                             .filter(tantivy.Filter.ascii_fold()).build())
+    index.register_tokenizer(SYL_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+                             .filter(tantivy.Filter.lowercase()).build())
+    index.register_tokenizer(WORDS_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+                             .filter(tantivy.Filter.lowercase()).build())
+
+
+def open_index(path: Path, create: bool = False) -> tantivy.Index:
+    """Open (or create) the Tantivy index in ``path`` with our tokenizers."""
+    path.mkdir(parents=True, exist_ok=True)
+    if not create and not tantivy.Index.exists(str(path)):
+        raise FileNotFoundError(f"no index in {path}: run `python -m indexer build --index {path.parent}` first")
+    index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    register_tokenizers(index)
+    return index

@@ -1,0 +1,170 @@
+"""The HTTP API (``/api/v1``) and the static page (``/``)."""
+
+import hmac
+import logging
+from typing import Annotated, Literal
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from indexer.store import _ID_RE
+
+from . import errors
+from .config import Settings
+from .engine import Engine, NotFound, SearchParams
+from .errors import ApiError
+from .models import (MAX_PER_PAGE, MAX_QUERY_CHARS, DeleteResponse, DocumentDetail, DocumentList, ErrorResponse,
+                     Facets, Health, IngestRequest, IngestResponse, SearchResponse, Suggestion, SuggestResponse)
+
+log = logging.getLogger("search_api")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+ERRORS = {400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}, 413: {"model": ErrorResponse},
+          422: {"model": ErrorResponse}}
+
+
+class _SecurityHeaders(BaseHTTPMiddleware):
+    def __init__(self, app, max_body: int) -> None:
+        super().__init__(app)
+        self.max_body = max_body
+
+    async def dispatch(self, request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length is not None:
+            try:
+                too_big = int(length) > self.max_body
+            except ValueError:
+                return errors.error_response(400, "bad_request", "invalid Content-Length")
+            if too_big:
+                return errors.error_response(413, "too_large", f"request body over {self.max_body} bytes")
+        response: Response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith(("/docs", "/redoc")):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or Settings()
+    engine = engine or Engine.open(settings.index, writable=bool(settings.api_key))
+    app = FastAPI(title="vnsearch", version="1.0",
+                  description="Faceted Vietnamese full-text search over district-level reports. "
+                              "Errors are JSON {\"error\": {\"code\", \"message\"}}.")
+    app.state.engine = engine
+    app.state.settings = settings
+    errors.install(app)
+    app.add_middleware(_SecurityHeaders, max_body=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["X-API-Key", "Content-Type"])
+
+    def require_key(x_api_key: Annotated[str | None, Header(include_in_schema=True)] = None) -> None:
+        if not settings.api_key:
+            raise ApiError(403, "writes_disabled", "writes are disabled: the server has no VNSEARCH_API_KEY")
+        if not x_api_key:
+            raise ApiError(401, "unauthorized", "missing X-API-Key header")
+        if not hmac.compare_digest(x_api_key.encode("utf-8"), settings.api_key.encode("utf-8")):
+            raise ApiError(403, "forbidden", "wrong API key")
+
+    def search_params(
+        q: Annotated[str, Query(max_length=100_000, description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything")] = "",
+        district: Annotated[list[str], Query(description="GSO district code (repeatable, OR)")] = [],
+        province: Annotated[list[str], Query(description="GSO province code (repeatable, OR)")] = [],
+        year: Annotated[list[int], Query(description="Reviewed year (repeatable, OR)")] = [],
+        topic: Annotated[list[str], Query(description="Topic slug (repeatable, OR)")] = [],
+        year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+        year_to: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+        sort: Literal["relevance", "newest", "oldest"] = "relevance",
+        page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 10,
+    ) -> SearchParams:
+        if len(q) > MAX_QUERY_CHARS:
+            raise ApiError(422, "query_too_long", f"the query has {len(q)} characters; at most {MAX_QUERY_CHARS}")
+        for name, values in (("district", district), ("province", province), ("topic", topic)):
+            if len(values) > 100 or any(len(v) > 64 for v in values):
+                raise ApiError(422, "invalid_parameters", f"{name}: too many or too long values")
+        if len(year) > 100 or any(not 1900 <= y <= 2100 for y in year):
+            raise ApiError(422, "invalid_parameters", "year: values must be between 1900 and 2100")
+        if year_from is not None and year_to is not None and year_from > year_to:
+            raise ApiError(422, "invalid_parameters", "year_from is after year_to")
+        if page * per_page > 100_000:
+            raise ApiError(422, "invalid_parameters", "page too deep: narrow the search instead")
+        return SearchParams(q=q, district=district, province=province, year=year, topic=topic, year_from=year_from,
+                            year_to=year_to, sort=sort, page=page, per_page=per_page)
+
+    Params = Annotated[SearchParams, Depends(search_params)]
+
+    @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
+    def search(params: Params) -> SearchResponse:
+        """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
+        return engine.search(params)
+
+    @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
+    def documents(params: Params) -> DocumentList:
+        """Reports matching the filters (and the query, when given), newest first."""
+        return engine.documents(params)
+
+    def checked_id(doc_id: str) -> str:
+        if not _ID_RE.match(doc_id):
+            raise ApiError(404, "not_found", "no such document")
+        return doc_id
+
+    @app.get("/api/v1/documents/{doc_id}", response_model=DocumentDetail, responses=ERRORS, tags=["documents"])
+    def document(doc_id: str) -> DocumentDetail:
+        """A report's metadata and every paragraph."""
+        try:
+            return engine.document(checked_id(doc_id))
+        except NotFound:
+            raise ApiError(404, "not_found", f"no document {doc_id}") from None
+
+    @app.get("/api/v1/facets", response_model=Facets, tags=["search"])
+    def all_facets() -> Facets:
+        """Every facet value with its paragraph count over the whole corpus."""
+        return engine.facets()
+
+    @app.get("/api/v1/suggest", response_model=SuggestResponse, responses=ERRORS, tags=["search"])
+    def suggest(q: Annotated[str, Query(max_length=100)] = "") -> SuggestResponse:
+        """Up to 10 completions: accent-insensitive on the prefix, accented in the answer."""
+        return SuggestResponse(query=q, suggestions=[Suggestion(text=t, count=c) for t, c in engine.suggest(q)])
+
+    @app.get("/api/v1/health", response_model=Health, tags=["service"])
+    def health() -> Health:
+        return engine.health()
+
+    @app.post("/api/v1/documents", response_model=IngestResponse, status_code=201, tags=["documents"],
+              responses={**ERRORS, 200: {"model": IngestResponse, "description": "Already indexed"},
+                         401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}})
+    def ingest(body: IngestRequest, _: Annotated[None, Depends(require_key)]):
+        """Index a report; tags are found as the indexer finds them unless given."""
+        if body.district is not None and body.district not in engine.gazetteer.districts:
+            raise ApiError(422, "invalid_parameters", f"district: unknown GSO district code {body.district!r}")
+        try:
+            result, created = engine.ingest(body)
+        except ValueError as exc:
+            raise ApiError(422, "unprocessable", str(exc)) from None
+        return JSONResponse(result.model_dump(mode="json"), status_code=201 if created else 200)
+
+    @app.delete("/api/v1/documents/{doc_id}", response_model=DeleteResponse, tags=["documents"],
+                responses={**ERRORS, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}})
+    def delete(doc_id: str, _: Annotated[None, Depends(require_key)]) -> DeleteResponse:
+        try:
+            engine.delete(checked_id(doc_id))
+        except NotFound:
+            raise ApiError(404, "not_found", f"no document {doc_id}") from None
+        return DeleteResponse(id=doc_id)
+
+    web = settings.web_dir
+    if web.is_dir():
+        app.mount("/static", StaticFiles(directory=web), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def index_page() -> FileResponse:
+            return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
+
+    return app

@@ -1,0 +1,333 @@
+"""The search engine behind the API: open an index, search, read, ingest, delete.
+
+Everything per request is here and nothing that could be done once is: the
+abbreviation table, the segmenter and the gazetteer are loaded at start; the
+query is analysed once; facets take one aggregation pass plus one per
+selected facet; highlights are made only for the returned page.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import tantivy
+
+from indexer import schema as F
+from indexer.analysis import Abbreviations
+from indexer.documents import to_tantivy
+from indexer.gazetteer import gazetteer
+from indexer.normalize import fold, has_diacritics
+from indexer.pipeline import Report, process_text
+from indexer.segmentation import Segmenter
+from indexer.store import IndexDir
+from indexer.topics import taxonomy
+
+from . import facets as facet_mod
+from . import ranking, suggest
+from .facets import Filters
+from .highlight import Highlighter
+from .models import (DocumentDetail, DocumentList, DocumentSummary, Facets, Health, Hit, IngestRequest,
+                     IngestResponse, Labelled, ParagraphOut, SearchResponse)
+from .query import ParsedQuery, parse
+
+MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
+RELOAD_SECONDS = 1.0
+#: A suggestion must have this many times the hits of what was typed.
+DID_YOU_MEAN_RATIO = 2.0
+
+
+class NotFound(Exception):
+    pass
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    district: list[str] = field(default_factory=list)
+    province: list[str] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    topic: list[str] = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def filters(self) -> Filters:
+        return Filters(list(self.district), list(self.province), list(self.year), list(self.topic),
+                       self.year_from, self.year_to)
+
+
+def _first(doc: tantivy.Document, name: str):
+    values = doc.get_all(name)
+    return values[0] if values else None
+
+
+def _published(value) -> date | None:
+    if not value:
+        return None
+    value = int(value)
+    try:
+        return date(value // 10000, value // 100 % 100, value % 100)
+    except ValueError:
+        return None
+
+
+class Engine:
+    def __init__(self, index_dir: Path, writable: bool = True) -> None:
+        self.store = IndexDir(index_dir)
+        self.index = F.open_index(self.store.tantivy_path)
+        self.schema = self.index.schema
+        self.writable = writable
+        self.abbreviations = Abbreviations.default().merged(self.store.load_abbreviations())
+        self.segmenter = Segmenter()
+        self.gazetteer = gazetteer()
+        self.taxonomy = taxonomy()
+        self._write_lock = threading.Lock()
+        self._last_reload = time.monotonic()
+        self.index.reload()
+
+    @classmethod
+    def open(cls, index_dir: Path | str, writable: bool = True) -> "Engine":
+        return cls(Path(index_dir), writable=writable)
+
+    # ------------------------------------------------------------------ helpers
+    def searcher(self) -> tantivy.Searcher:
+        """A searcher on the latest commit (another process may be writing)."""
+        now = time.monotonic()
+        if now - self._last_reload > RELOAD_SECONDS:
+            self.index.reload()
+            self._last_reload = now
+        return self.index.searcher()
+
+    def _district(self, code) -> Labelled | None:
+        if code and code in self.gazetteer.districts:
+            return Labelled(value=code, label=self.gazetteer.district_label(code))
+        return None
+
+    def _province(self, code) -> Labelled | None:
+        if code and code in self.gazetteer.provinces:
+            return Labelled(value=code, label=self.gazetteer.province_label(code))
+        return None
+
+    def _topics(self, slugs) -> list[Labelled]:
+        return [Labelled(value=s, label=self.taxonomy.label(s)) for s in slugs]
+
+    def parse(self, q: str) -> ParsedQuery:
+        return parse(q, self.abbreviations)
+
+    # ------------------------------------------------------------------ search
+    def search(self, params: SearchParams) -> SearchResponse:
+        started = time.perf_counter()
+        searcher = self.searcher()
+        parsed = self.parse(params.q)
+        filters = params.filters
+        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
+        partial = False
+        query = filters.apply(self.schema, text_query)
+        offset = (params.page - 1) * params.per_page
+        result = self._run(searcher, query, params, offset)
+        if result.count == 0 and not parsed.is_empty and (len(parsed.groups) > 1 or
+                                                          any(len(t.units) > 1 for t in parsed.positive_terms)):
+            text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
+            query = filters.apply(self.schema, text_query)
+            result = self._run(searcher, query, params, offset)
+            partial = result.count > 0
+        highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
+        hits = []
+        for key, address in result.hits:
+            doc = searcher.doc(address)
+            hits.append(self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter))
+        facet_counts = facet_mod.compute(searcher, self.schema, text_query, filters)
+        did_you_mean = self._did_you_mean(searcher, parsed, result.count, filters)
+        return SearchResponse(query=params.q, total=result.count, page=params.page, per_page=params.per_page,
+                              took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
+                              did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
+
+    def _run(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int):
+        if params.sort == "relevance":
+            return searcher.search(query, params.per_page, count=True, offset=offset)
+        order = tantivy.Order.Desc if params.sort == "newest" else tantivy.Order.Asc
+        return searcher.search(query, params.per_page, count=True, order_by_field=F.DATE_KEY, offset=offset, order=order)
+
+    def _hit(self, doc: tantivy.Document, score: float, highlighter: Highlighter) -> Hit:
+        text = _first(doc, F.TEXT) or ""
+        return Hit(
+            id=_first(doc, F.ID), document_id=_first(doc, F.DOC_ID), position=_first(doc, F.POSITION),
+            text=text, highlight=highlighter.highlight(doc, text), score=round(float(score), 4),
+            title=_first(doc, F.TITLE), district=self._district(_first(doc, F.DISTRICT)),
+            province=self._province(_first(doc, F.PROVINCE)), year=_first(doc, F.YEAR),
+            published_date=_published(_first(doc, F.PUBLISHED)), topics=self._topics(doc.get_all(F.TOPIC)),
+            source=_first(doc, F.SOURCE),
+        )
+
+    def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters, exact: bool = False) -> int:
+        query = ranking.build_text_query(self.schema, parsed, None)
+        if exact:
+            # Every accented syllable exactly as written.
+            clauses = [(tantivy.Occur.Must, query)]
+            for term in parsed.positive_terms:
+                for unit in term.units:
+                    if unit.syllable and not unit.concept:
+                        clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.SYL, unit.syllable)))
+            query = tantivy.Query.boolean_query(clauses)
+        return searcher.search(filters.apply(self.schema, query), 1).count
+
+    def _did_you_mean(self, searcher: tantivy.Searcher, parsed: ParsedQuery, total: int, filters: Filters) -> str | None:
+        if parsed.is_empty or parsed.excluded or any(t.phrase for t in parsed.positive_terms) \
+                or any(len(g) > 1 for g in parsed.groups):
+            return None
+        text = parsed.plain_text
+        words = text.lower().split()
+        folded = [fold(s) for t in parsed.positive_terms for s in t.syllables]
+        candidate = None
+        if total == 0:
+            # Misspelt: replace syllables that no paragraph contains.
+            fixed, changed = [], False
+            for s in folded:
+                if searcher.search(tantivy.Query.term_query(self.schema, F.TEXT, s), 1).count == 0:
+                    repl = suggest.correct_syllable(searcher, self.schema, s)
+                    if repl:
+                        fixed.append(repl)
+                        changed = True
+                        continue
+                fixed.append(s)
+            if not changed:
+                return None
+            folded = fixed
+            probe = self.parse(" ".join(fixed))
+            if self._count(searcher, probe, filters) == 0:
+                return None
+            candidate = " ".join(fixed)
+        if has_diacritics(text) and candidate is None:
+            return None
+        # Unaccented (or just corrected): read the accented form off the best hits.
+        probe = self.parse(" ".join(folded))
+        query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None))
+        texts = [_first(searcher.doc(a), F.TEXT) or "" for _, a in searcher.search(query, 30).hits]
+        accented = suggest.accented_form(texts, folded)
+        if accented and accented != " ".join(words):
+            typed_exact = self._count(searcher, self.parse(text), filters, exact=True) if has_diacritics(text) else 0
+            found = self._count(searcher, self.parse(accented), filters, exact=True)
+            if found > 0 and found >= DID_YOU_MEAN_RATIO * typed_exact:
+                return accented
+        return candidate
+
+    # ------------------------------------------------------------------ facets and suggestions
+    def facets(self) -> Facets:
+        searcher = self.searcher()
+        return facet_mod.compute(searcher, self.schema, tantivy.Query.all_query(), Filters())
+
+    def suggest(self, prefix: str) -> list[tuple[str, int]]:
+        return suggest.complete(self.searcher(), prefix)
+
+    # ------------------------------------------------------------------ documents
+    def _first_paragraphs(self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int):
+        first = tantivy.Query.term_query(self.schema, F.POSITION, 0)
+        q = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, first)])
+        return searcher.search(q, limit, count=True, order_by_field=F.DATE_KEY, offset=offset, order=tantivy.Order.Desc)
+
+    def _summary(self, doc: tantivy.Document) -> DocumentSummary:
+        return DocumentSummary(
+            id=_first(doc, F.DOC_ID), title=_first(doc, F.TITLE), district=self._district(_first(doc, F.DISTRICT)),
+            province=self._province(_first(doc, F.PROVINCE)), year=_first(doc, F.YEAR),
+            published_date=_published(_first(doc, F.PUBLISHED)), source=_first(doc, F.SOURCE),
+            author=_first(doc, F.AUTHOR), file=_first(doc, F.FILE), url=_first(doc, F.URL),
+            paragraphs=_first(doc, F.PARAGRAPHS) or 0,
+        )
+
+    def documents(self, params: SearchParams) -> DocumentList:
+        searcher = self.searcher()
+        parsed = self.parse(params.q)
+        query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None))
+        if not parsed.is_empty:
+            # Reports with a matching paragraph.
+            ids = self._matching_document_ids(searcher, query)
+            terms = [tantivy.Query.term_query(self.schema, F.DOC_ID, i) for i in ids]
+            query = tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms]) if terms else tantivy.Query.empty_query()
+        result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
+        docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
+        return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
+
+    def _matching_document_ids(self, searcher: tantivy.Searcher, query: tantivy.Query) -> list[str]:
+        result = searcher.aggregate(query, {"d": {"terms": {"field": F.DOC_ID, "size": 65000}}})
+        return [b["key"] for b in result["d"]["buckets"]]
+
+    def document(self, doc_id: str) -> DocumentDetail:
+        searcher = self.searcher()
+        query = tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id)
+        result = searcher.search(query, MAX_PARAGRAPHS_PER_DOCUMENT, order_by_field=F.POSITION, order=tantivy.Order.Asc)
+        if not result.hits:
+            raise NotFound(doc_id)
+        docs = [searcher.doc(a) for _, a in result.hits]
+        head = self._summary(docs[0])
+        paragraphs = [ParagraphOut(id=_first(d, F.ID), position=_first(d, F.POSITION), text=_first(d, F.TEXT) or "",
+                                   topics=self._topics(d.get_all(F.TOPIC))) for d in docs]
+        mentioned = [m for m in (self._district(c) for c in docs[0].get_all(F.MENTIONED)) if m]
+        return DocumentDetail(**head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs)
+
+    def exists(self, doc_id: str) -> bool:
+        return self.searcher().search(tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id), 1).count > 0
+
+    def health(self) -> Health:
+        searcher = self.searcher()
+        documents = searcher.search(tantivy.Query.term_query(self.schema, F.POSITION, 0), 1).count
+        meta = self.store.tantivy_path / "meta.json"
+        stamp = int(meta.stat().st_mtime) if meta.exists() else 0
+        return Health(documents=documents, paragraphs=searcher.num_docs, index_version=f"{F.SCHEMA_VERSION}.{stamp}",
+                      writable=self.writable)
+
+    # ------------------------------------------------------------------ writes
+    def ingest(self, request: IngestRequest) -> tuple[IngestResponse, bool]:
+        text = request.text
+        if request.title and not text.lstrip().startswith(request.title.strip()):
+            text = f"{request.title.strip()}\n\n{text}"
+        report: Report = process_text(text, segmenter=self.segmenter, abbreviations=self.abbreviations,
+                                      title=request.title, source=request.source, url=request.url,
+                                      published=request.published_date, district_code=request.district,
+                                      year=request.year)
+        if not report.paragraphs:
+            raise ValueError("no report text left after cleaning: the text is too short or only page furniture")
+        with self._write_lock:
+            created = not self.exists(report.id)
+            if created:
+                self.store.save_original(report.id, report.text, {"title": request.title, "source": request.source,
+                                                                  "url": request.url, "origin": "api"})
+                writer = self.index.writer(F_WRITER_HEAP, 1)
+                try:
+                    for doc in to_tantivy(report):
+                        writer.add_document(doc)
+                    writer.commit()
+                    writer.wait_merging_threads()
+                finally:
+                    del writer
+                self.index.reload()
+                self._last_reload = time.monotonic()
+        topics = sorted({t for p in report.paragraphs for t in p.topics})
+        return IngestResponse(id=report.id, created=created, title=report.title,
+                              district=self._district(report.district.code if report.district else None),
+                              province=self._province(report.province.code if report.province else None),
+                              year=report.year, published_date=report.published, paragraphs=len(report.paragraphs),
+                              topics=self._topics(topics)), created
+
+    def delete(self, doc_id: str) -> None:
+        with self._write_lock:
+            if not self.exists(doc_id):
+                raise NotFound(doc_id)
+            writer = self.index.writer(F_WRITER_HEAP, 1)
+            try:
+                writer.delete_documents_by_term(F.DOC_ID, doc_id)
+                writer.commit()
+                writer.wait_merging_threads()
+            finally:
+                del writer
+            self.store.remove_original(doc_id)
+            self.index.reload()
+            self._last_reload = time.monotonic()
+
+
+F_WRITER_HEAP = 32_000_000

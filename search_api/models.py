@@ -1,0 +1,156 @@
+"""Every shape the API accepts or returns: the HTTP contract, in one module."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_QUERY_CHARS = 500
+MAX_PER_PAGE = 100
+
+
+class Labelled(BaseModel):
+    value: str = Field(description="Stable key: GSO code for places, slug for topics")
+    label: str = Field(description="For people: 'Lương Tài (Bắc Ninh)'")
+
+
+class FacetValue(BaseModel):
+    value: str
+    label: str
+    count: int = Field(description="Paragraphs matching the query and every *other* facet's selection")
+    selected: bool = False
+
+
+class Facets(BaseModel):
+    district: list[FacetValue] = []
+    province: list[FacetValue] = []
+    year: list[FacetValue] = []
+    topic: list[FacetValue] = []
+
+
+class Hit(BaseModel):
+    id: str = Field(description="<document id>:<position>")
+    document_id: str
+    position: int
+    text: str = Field(description="The paragraph as written")
+    highlight: str = Field(description="The paragraph or a window of it, HTML-escaped, matches in <mark>")
+    score: float
+    title: str | None = None
+    district: Labelled | None = None
+    province: Labelled | None = None
+    year: int | None = None
+    published_date: date | None = None
+    topics: list[Labelled] = []
+    source: str | None = None
+
+
+class SearchResponse(BaseModel):
+    query: str
+    total: int
+    page: int
+    per_page: int
+    took_ms: float
+    partial: bool = Field(False, description="No paragraph has every word: these are the best partial matches")
+    did_you_mean: str | None = None
+    hits: list[Hit]
+    facets: Facets
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None = None
+    district: Labelled | None = None
+    province: Labelled | None = None
+    year: int | None = None
+    published_date: date | None = None
+    source: str | None = None
+    author: str | None = None
+    file: str | None = None
+    url: str | None = None
+    paragraphs: int
+
+
+class DocumentList(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    documents: list[DocumentSummary]
+
+
+class ParagraphOut(BaseModel):
+    id: str
+    position: int
+    text: str
+    topics: list[Labelled] = []
+
+
+class DocumentDetail(BaseModel):
+    id: str
+    title: str | None = None
+    district: Labelled | None = None
+    province: Labelled | None = None
+    year: int | None = None
+    published_date: date | None = None
+    source: str | None = None
+    author: str | None = None
+    file: str | None = None
+    url: str | None = None
+    districts_mentioned: list[Labelled] = []
+    paragraphs: list[ParagraphOut]
+
+
+class Suggestion(BaseModel):
+    text: str
+    count: int
+
+
+class SuggestResponse(BaseModel):
+    query: str
+    suggestions: list[Suggestion]
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    documents: int
+    paragraphs: int
+    index_version: str
+    writable: bool
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The report, plain text (title on the first line is fine)")
+    title: str | None = Field(None, max_length=500)
+    source: str | None = Field(None, max_length=500)
+    url: str | None = Field(None, max_length=2000)
+    published_date: date | None = None
+    district: str | None = Field(None, max_length=10, description="GSO district code; found from the text when absent")
+    year: int | None = Field(None, ge=1945, le=2100)
+
+
+class IngestResponse(BaseModel):
+    id: str
+    created: bool = Field(description="False when the same text was already indexed")
+    title: str | None = None
+    district: Labelled | None = None
+    province: Labelled | None = None
+    year: int | None = None
+    published_date: date | None = None
+    paragraphs: int
+    topics: list[Labelled] = []
+
+
+class DeleteResponse(BaseModel):
+    id: str
+    deleted: bool = True
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody

@@ -1,0 +1,155 @@
+"""How a parsed query becomes a Tantivy query, and so how results are ranked.
+
+Matching (what must be there) is done on the **folded** syllable field, one
+clause per unit, so a hit never depends on the segmenter or on the marks a
+user typed: ``nong thon moi`` and ``nông thôn mới`` match the same paragraphs,
+and an abbreviation unit matches any of its forms (``NTM`` | ``nông thôn mới``).
+
+Ranking is BM25 summed over those clauses plus optional boosts, each a
+constant here so that tuning happens in one place:
+
+* ``EXACT``: the syllable with the marks as typed (``mới`` ≠ ``mời``), only
+  for syllables that carry marks, so an accented query puts exact matches first;
+* ``WORD``: the query's pyvi words on the word field, so ``nghị quyết``
+  prefers "nghị_quyết" over "hội_nghị quyết_định";
+* ``PHRASE`` / ``PHRASE_EXACT``: the whole run as a phrase (folded / exact),
+  including the variants where an abbreviation is swapped for its expansion.
+"""
+from __future__ import annotations
+
+import itertools
+
+import tantivy
+
+from indexer import schema as F
+from indexer.analysis import analyse
+from indexer.normalize import fold
+from indexer.segmentation import Segmenter
+
+from .query import ParsedQuery, Term, Unit
+
+EXACT = 0.6
+WORD = 1.5
+PHRASE = 2.0
+PHRASE_EXACT = 3.0
+CONCEPT = 1.0
+MAX_PHRASE_VARIANTS = 4
+
+Occur = tantivy.Occur
+
+
+def _term(schema: tantivy.Schema, field: str, value: str) -> tantivy.Query:
+    return tantivy.Query.term_query(schema, field, value)
+
+
+def _phrase(schema: tantivy.Schema, field: str, words: list[str]) -> tantivy.Query:
+    if len(words) == 1:
+        return _term(schema, field, words[0])
+    return tantivy.Query.phrase_query(schema, field, words)
+
+
+def _boost(query: tantivy.Query, weight: float) -> tantivy.Query:
+    return tantivy.Query.boost_query(query, weight)
+
+
+def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+    return queries[0] if len(queries) == 1 else tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
+    """What must be present for one unit (accent-insensitive)."""
+    if unit.concept:
+        options = [_phrase(schema, F.TEXT, form) for form in unit.forms]
+        options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
+        return _any(options)
+    assert unit.folded is not None
+    return _term(schema, F.TEXT, unit.folded)
+
+
+def _variants(term: Term, folded: bool) -> list[list[str]]:
+    """The term's syllable sequence with each concept unit in each of its forms."""
+    choices: list[list[list[str]]] = []
+    for unit in term.units:
+        if unit.concept:
+            typed = [fold(s) for s in unit.syllable.split()] if folded else unit.syllable.split()
+            forms = [typed] + [f for f in unit.forms if f != [fold(s) for s in typed]] if folded else [typed]
+            choices.append(forms)
+        else:
+            assert unit.syllable is not None
+            choices.append([[fold(unit.syllable) if folded else unit.syllable]])
+    out = []
+    for combo in itertools.islice(itertools.product(*choices), MAX_PHRASE_VARIANTS):
+        out.append([s for part in combo for s in part])
+    return out
+
+
+def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True) -> tantivy.Query:
+    """Matching plus boosts for one term."""
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    unit_occur = Occur.Must if required else Occur.Should
+    if term.phrase:
+        # The sequence itself must match: exact marks when the phrase has any.
+        field = F.SYL if term.accented else F.TEXT
+        variants = _variants(term, folded=not term.accented)
+        if term.accented:
+            # Concepts inside an accented phrase: allow their folded forms too.
+            variants += [v for v in _variants(term, folded=True) if v != [fold(s) for s in term.syllables]]
+            options = [_phrase(schema, F.SYL, variants[0])] + [_phrase(schema, F.TEXT, v) for v in variants[1:]]
+        else:
+            options = [_phrase(schema, field, v) for v in variants]
+        clauses.append((unit_occur, _any(options)))
+    else:
+        for unit in term.units:
+            clauses.append((unit_occur, unit_match(schema, unit)))
+        if len(term.syllables) > 1:
+            for v in _variants(term, folded=True):
+                clauses.append((Occur.Should, _boost(_phrase(schema, F.TEXT, v), PHRASE)))
+    # Exact-mark boosts.
+    accented = [u.syllable for u in term.units if not u.concept and u.syllable and u.syllable != fold(u.syllable)]
+    for s in accented:
+        clauses.append((Occur.Should, _boost(_term(schema, F.SYL, s), EXACT)))
+    if term.accented and len(term.syllables) > 1:
+        clauses.append((Occur.Should, _boost(_phrase(schema, F.SYL, term.syllables), PHRASE_EXACT)))
+    # Word boosts from pyvi on the query run (accented queries only: pyvi
+    # cannot segment unaccented text reliably).
+    if segmenter is not None and term.accented:
+        words = [w for w in analyse(term.text, segmenter).words if "_" in w]
+        for w in words:
+            clauses.append((Occur.Should, _boost(_term(schema, F.WORDS, w), WORD)))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None,
+                     partial: bool = False) -> tantivy.Query:
+    """AND of groups (OR of terms inside a group), minus exclusions.
+
+    With ``partial``, units become optional: the best partial matches, used when
+    nothing has all the words.
+    """
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for group in parsed.groups:
+        options = [term_query(schema, t, segmenter, required=not partial) for t in group]
+        clauses.append((Occur.Should if partial else Occur.Must, _any(options)))
+    for term in parsed.excluded:
+        if term.phrase or len(term.syllables) > 1:
+            field = F.SYL if term.accented else F.TEXT
+            sylls = term.syllables if term.accented else term.folded
+            clauses.append((Occur.MustNot, _phrase(schema, field, sylls)))
+        else:
+            field = F.SYL if term.accented else F.TEXT
+            clauses.append((Occur.MustNot, _term(schema, field, term.syllables[0] if term.accented else term.folded[0])))
+    if not parsed.groups:
+        clauses.append((Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def highlight_terms(parsed: ParsedQuery) -> list[list[str]]:
+    """Folded syllable sequences to mark in a hit (every form of every concept)."""
+    out: list[list[str]] = []
+    for term in parsed.positive_terms:
+        for unit in term.units:
+            if unit.concept:
+                out += unit.forms
+            elif unit.folded:
+                out.append([unit.folded])
+    return out
