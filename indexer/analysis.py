@@ -117,39 +117,54 @@ class Abbreviations:
         capitals, unless ``strict_case`` is off and the form has 3+ letters.
         """
         found = []
-        for concept, forms in self.concepts.items():
-            for form in forms:
+        by_first = _first_syllable_index(tuple(sorted((k, tuple(v)) for k, v in self.pairs.items())))
+        for i, syllable in enumerate(folded_syllables):
+            for concept, form, is_abbr in by_first.get(syllable, ()):
                 n = len(form)
-                is_abbr = n <= 2 and "".join(form).upper() == abbreviation_key(concept)
-                for i in range(len(folded_syllables) - n + 1):
-                    if folded_syllables[i:i + n] != form:
+                if folded_syllables[i:i + n] != form:
+                    continue
+                if is_abbr and originals is not None:
+                    written = originals[i:i + n]
+                    capital = all(w.isupper() for w in written)
+                    if not capital and (strict_case or len("".join(form)) < 3):
                         continue
-                    if is_abbr and originals is not None:
-                        written = originals[i:i + n]
-                        capital = all(w.isupper() for w in written)
-                        if not capital and (strict_case or len("".join(form)) < 3):
-                            continue
-                    found.append((i, i + n, concept))
+                found.append((i, i + n, concept))
         return found
 
 
 @lru_cache(maxsize=1)
 def _default_pairs() -> dict[str, list[str]]:
     data = json.loads(resources.files(__package__).joinpath("data/abbreviations.json").read_text("utf-8"))
-    return data["pairs"]
+    pairs = dict(data["pairs"])
+    for group in data.get("synonyms", []):
+        pairs[group[0]] = list(group[1:])
+    return pairs
 
 
 @lru_cache(maxsize=64)
 def _concepts(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[list[str]]]:
     out: dict[str, list[list[str]]] = {}
     for abbr, expansions in pairs:
-        key = abbreviation_key(abbr)
+        # Abbreviations are keyed by their letters ("KTXH"); synonym groups by their first phrase.
+        key = abbreviation_key(abbr) if abbr == abbr.upper() else " ".join(fold(s).lower() for s in syllables(normalize(abbr)))
         forms = out.setdefault(key, [])
         for form in (abbr, *expansions):
             sylls = [fold(s).lower() for s in syllables(normalize(form))]
             if sylls and sylls not in forms:
                 forms.append(sylls)
     return out
+
+
+@lru_cache(maxsize=64)
+def _first_syllable_index(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[tuple[str, list[str], bool]]]:
+    """First folded syllable → (concept, form, is the abbreviation itself) for fast scanning."""
+    index: dict[str, list[tuple[str, list[str], bool]]] = {}
+    for concept, forms in _concepts(pairs).items():
+        written_in_capitals = concept == concept.upper()
+        for form in forms:
+            is_abbr = written_in_capitals and len(form) <= 2 and "".join(form).upper() == concept
+            index.setdefault(form[0], []).append((concept, form, is_abbr))
+    return index
 
 
 def learn_definitions(text: str) -> dict[str, list[str]]:

@@ -223,7 +223,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
         return searcher.search(tantivy.Query.term_query(index.schema, F.DOC_ID, doc_id), 1).count > 0
 
     indexed_now: set[str] = set()
-    referenced = {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
+    referenced = set() if rebuild_all else {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
     segmenter = Segmenter(store.segment_cache)
     pending_entries: dict[str, FileEntry] = {}
     since_commit = 0
@@ -288,7 +288,8 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
                     writer.add_document(doc)
                 indexed_now.add(report.id)
                 since_commit += 1
-            pending_entries[key] = FileEntry(sha, report.id, size, mtime)
+            if not from_originals:
+                pending_entries[key] = FileEntry(sha, report.id, size, mtime)
             if since_commit >= COMMIT_EVERY:
                 commit()
     finally:

@@ -87,7 +87,7 @@ def furniture_reason(line: str) -> str | None:
         return "counter"
     if re.fullmatch(r"[\d\s.,:/|-]+", k):
         return "numbers only"
-    if line.count(">") + line.count("»") + line.count("|") >= 2 and len(line) < 200:
+    if len(re.findall(r"\s[>»|/]\s", line)) >= 2 and len(line) < 160 and not _is_sentence(line):
         return "menu or breadcrumb"
     return None
 

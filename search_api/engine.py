@@ -34,6 +34,8 @@ from .models import (DocumentDetail, DocumentList, DocumentSummary, Facets, Heal
 from .query import ParsedQuery, parse
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
+#: Below this many paragraphs with every word, partial matches are listed after them.
+FEW_RESULTS = 5
 RELOAD_SECONDS = 1.0
 #: A suggestion must have this many times the hits of what was typed.
 DID_YOU_MEAN_RATIO = 2.0
@@ -90,6 +92,7 @@ class Engine:
         self._write_lock = threading.Lock()
         self._last_reload = time.monotonic()
         self.index.reload()
+        self.segmenter.segment("Khởi động bộ tách từ.")  # load pyvi's model now, not on the first query
 
     @classmethod
     def open(cls, index_dir: Path | str, writable: bool = True) -> "Engine":
@@ -127,26 +130,37 @@ class Engine:
         parsed = self.parse(params.q)
         filters = params.filters
         text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
-        partial = False
-        query = filters.apply(self.schema, text_query)
         offset = (params.page - 1) * params.per_page
-        result = self._run(searcher, query, params, offset)
-        if result.count == 0 and not parsed.is_empty and (len(parsed.groups) > 1 or
-                                                          any(len(t.units) > 1 for t in parsed.positive_terms)):
-            text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
-            query = filters.apply(self.schema, text_query)
-            result = self._run(searcher, query, params, offset)
-            partial = result.count > 0
+        full = filters.apply(self.schema, text_query)
+        result = self._run(searcher, full, params, offset)
+        partial = False
+        listed: list = list(result.hits)
+        total = result.count
+        if result.count < FEW_RESULTS and params.sort == "relevance" and self._has_several_units(parsed):
+            # Few paragraphs have every word: list the best partial matches after them.
+            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
+            extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
+            extra_offset = max(0, offset - result.count)
+            extra = searcher.search(extra_query, params.per_page, count=True, offset=extra_offset)
+            listed = (listed + list(extra.hits))[:params.per_page]
+            total = result.count + extra.count
+            partial = result.count == 0 and extra.count > 0
+            text_query = loose
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         hits = []
-        for key, address in result.hits:
+        for key, address in listed:
             doc = searcher.doc(address)
             hits.append(self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter))
         facet_counts = facet_mod.compute(searcher, self.schema, text_query, filters)
         did_you_mean = self._did_you_mean(searcher, parsed, result.count, filters)
-        return SearchResponse(query=params.q, total=result.count, page=params.page, per_page=params.per_page,
+        return SearchResponse(query=params.q, total=total, page=params.page, per_page=params.per_page,
                               took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
                               did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
+
+    @staticmethod
+    def _has_several_units(parsed: ParsedQuery) -> bool:
+        return len(parsed.groups) > 1 or any(len(t.units) > 1 and not t.phrase for t in parsed.positive_terms)
 
     def _run(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int):
         if params.sort == "relevance":

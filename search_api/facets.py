@@ -67,6 +67,14 @@ def label(facet: str, value) -> str:
     return str(int(value))
 
 
+def _coordinates(facet: str, value: str) -> dict:
+    if facet == "district":
+        district = gazetteer().districts.get(value)
+        if district:
+            return {"lat": district.lat, "lon": district.lon}
+    return {}
+
+
 def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tantivy.Query, filters: Filters) -> Facets:
     """Disjunctive counts in as few aggregation passes as there are selected facets, plus one."""
     passes: dict[str | None, list[str]] = {}
@@ -85,7 +93,7 @@ def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tant
                 key = bucket["key"]
                 value = str(int(key)) if facet == "year" else str(key)
                 values.append(FacetValue(value=value, label=label(facet, key), count=bucket["doc_count"],
-                                         selected=value in selected))
+                                         selected=value in selected, **_coordinates(facet, value)))
             seen = {v.value for v in values}
             # A selected value with no hits still shows, so it can be unticked.
             values += [FacetValue(value=v, label=label(facet, int(v) if facet == "year" else v), count=0, selected=True)

@@ -20,6 +20,8 @@ class FacetValue(BaseModel):
     label: str
     count: int = Field(description="Paragraphs matching the query and every *other* facet's selection")
     selected: bool = False
+    lat: float | None = Field(None, description="Districts: the gazetteer's coordinates, for the map")
+    lon: float | None = None
 
 
 class Facets(BaseModel):

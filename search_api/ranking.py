@@ -59,7 +59,11 @@ def _any(queries: list[tantivy.Query]) -> tantivy.Query:
 def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
     """What must be present for one unit (accent-insensitive)."""
     if unit.concept:
-        options = [_phrase(schema, F.TEXT, form) for form in unit.forms]
+        typed = [fold(s) for s in (unit.syllable or "").split()]
+        # The words as typed, anywhere in the paragraph (like plain words) ...
+        options = [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
+        # ... or any other form of the concept as a phrase.
+        options += [_phrase(schema, F.TEXT, form) for form in unit.forms if form != typed]
         options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
         return _any(options)
     assert unit.folded is not None
