@@ -16,6 +16,10 @@ from .pipeline import Report
 
 #: Word n-grams offered as completions.
 MAX_SUGGEST_WORDS = 3
+#: A completion neither starts nor ends with these (no "nông thôn mới và").
+EDGE_STOPWORDS = frozenset(
+    "và của các được là có với cho trong để đã theo từ tại những một này đến về trên như khi thì mà nhưng cũng "
+    "đang sẽ do bị hay hoặc nên vào ra lại rất đó đây năm các_cấp nhằm gắn tới qua".split())
 
 
 def suggest_terms(analysis: Analysis) -> set[str]:
@@ -29,6 +33,8 @@ def suggest_terms(analysis: Analysis) -> set[str]:
                 break
             phrase = " ".join(gram).replace("_", " ")
             if n == 1 and len(phrase) < 3:
+                continue
+            if n > 1 and (gram[0] in EDGE_STOPWORDS or gram[-1] in EDGE_STOPWORDS):
                 continue
             out.add(f"{fold(phrase)}{F.SUGGEST_SEP}{phrase}")
     return out
