@@ -1,0 +1,1 @@
+"""Benchmarks: relevance against peers (bench.relevance) and speed at scale (bench.speed, bench.corpus)."""
