@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .normalize import fold, normalize, syllables
+from .normalize import fold, fold_token, normalize, syllables
 from .segmentation import Segmenter
 
 
@@ -35,7 +35,7 @@ class Analysis:
 
     @property
     def folded(self) -> list[str]:
-        return [fold(s) for s in self.syllables]
+        return [fold_token(s) for s in self.syllables]
 
     def word_starts(self) -> set[int]:
         return {a for a, _ in self.word_bounds}
@@ -76,7 +76,7 @@ def _realign(stream: list[str], parts: list[str], start: int) -> int | None:
 
 # --------------------------------------------------------------------------- abbreviations
 
-_DEFINITION_RE = re.compile(r"((?:[^\W\d_]+[\s,-]+){1,8}?)\(\s*([A-ZĐ][A-ZĐ&-]{1,9})\s*\)")
+_DEFINITION_RE = re.compile(r"\(\s*([A-ZĐ][A-ZĐ&-]{1,9})\s*\)")
 
 
 def abbreviation_key(abbr: str) -> str:
@@ -174,11 +174,13 @@ def learn_definitions(text: str) -> dict[str, list[str]]:
     initials spell the abbreviation (folded, so Đ matches D).
     """
     found: dict[str, list[str]] = {}
+    if "(" not in text:
+        return found
     norm = normalize(text)
     for m in _DEFINITION_RE.finditer(norm):
-        abbr = m.group(2)
+        abbr = m.group(1)
         letters = abbreviation_key(abbr)
-        before = syllables(m.group(1))
+        before = syllables(norm[max(0, m.start() - 120):m.start()])
         for n in range(len(letters), 0, -1):
             if n > len(before):
                 continue

@@ -249,13 +249,15 @@ def clean(text: str) -> CleanPage:
         if match and not page.source:
             page.source = match.group(1)
 
-    # 4. Duplicates: a paragraph equal to, or contained in, another one (a lead
-    #    repeated as the start of the next paragraph) is dropped.
-    keys = [key(normalize(p)) for p in kept]
+    # 4. Duplicates: a paragraph seen before, or a lead repeated as the start of
+    #    the next paragraph, is dropped.
+    keys = [key(p) for p in kept]
+    seen: set[str] = set()
     for i, paragraph in enumerate(kept):
-        duplicate = any(j != i and (keys[i] == keys[j] and j < i or keys[i] != keys[j] and keys[i] in keys[j])
-                        for j in range(len(kept)))
-        if duplicate:
+        repeated = keys[i] in seen
+        lead_repeated = i + 1 < len(kept) and keys[i] != keys[i + 1] and keys[i + 1].startswith(keys[i])
+        seen.add(keys[i])
+        if repeated or lead_repeated:
             page.dropped.append((paragraph, "duplicate paragraph"))
         else:
             page.paragraphs.extend(_split_long(paragraph))

@@ -11,7 +11,7 @@ import tantivy
 
 from . import schema as F
 from .analysis import Analysis
-from .normalize import fold
+from .normalize import fold_token
 from .pipeline import Report
 
 #: Word n-grams offered as completions.
@@ -24,19 +24,25 @@ EDGE_STOPWORDS = frozenset(
 
 def suggest_terms(analysis: Analysis) -> set[str]:
     """Words and word bigrams/trigrams, keyed by their folded form."""
-    words = analysis.words
+    words = [w.replace("_", " ") for w in analysis.words]
+    folded = [fold_token(w) for w in words]
+    alpha = [w.replace(" ", "").isalpha() for w in words]
+    stop = [w in EDGE_STOPWORDS for w in analysis.words]
     out: set[str] = set()
     for i in range(len(words)):
+        if not alpha[i] or stop[i]:
+            if alpha[i] and len(words[i]) >= 3:
+                out.add(f"{folded[i]}{F.SUGGEST_SEP}{words[i]}")
+            continue
         for n in range(1, MAX_SUGGEST_WORDS + 1):
-            gram = words[i:i + n]
-            if len(gram) < n or any(not w.replace("_", "").isalpha() for w in gram):
+            j = i + n
+            if j > len(words) or not alpha[j - 1]:
                 break
-            phrase = " ".join(gram).replace("_", " ")
-            if n == 1 and len(phrase) < 3:
+            if n == 1 and len(words[i]) < 3:
                 continue
-            if n > 1 and (gram[0] in EDGE_STOPWORDS or gram[-1] in EDGE_STOPWORDS):
+            if stop[j - 1]:
                 continue
-            out.add(f"{fold(phrase)}{F.SUGGEST_SEP}{phrase}")
+            out.add(" ".join(folded[i:j]) + F.SUGGEST_SEP + " ".join(words[i:j]))
     return out
 
 

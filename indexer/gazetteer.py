@@ -18,6 +18,7 @@ from importlib import resources
 from .normalize import normalize
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: str) -> str:
     return normalize(name).lower()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement (mark on the first vowel of "oa", "oe", "uy" in an
 # open syllable) → the new style used by most current writing.  Only applies
@@ -22,19 +23,32 @@ _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items()) if k.islower()})
 # After "q" the "u" is part of the consonant ("quý", "quỳnh"): the mark is already
 # on its vowel there, so the look-behind skips it.
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_TONE_PAIRS, key=len, reverse=True)) + r")(?![^\W\d_])")
+_TONE_RE = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]")
-_QUOTES = str.maketrans({
+_QUOTE_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
     "\u00a0": " ", "\u2009": " ", "\u200b": "", "\ufeff": "", "\u2026": "...",
-})
+}
+_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 
-# Folding: strip every combining mark after NFD, and map the letters that are
-# not decomposable (đ/Đ) by hand.
-_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D"})
+# Folding: one ``str.translate`` with a table built once from Unicode's own
+# decompositions (every precomposed Latin letter → its base letter, combining
+# marks → nothing, đ/Đ → d/D by hand): folding is the hottest step of indexing.
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(c))
+        if base != chr(cp) and base.isascii():
+            table[cp] = base
+    for cp in range(0x0300, 0x0370):
+        table[cp] = None
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 def nfc(text: str) -> str:
@@ -43,7 +57,7 @@ def nfc(text: str) -> str:
 
 def unify_tone_placement(text: str) -> str:
     """`hoà` → `hòa`, `Tỉnh uỷ` → `Tỉnh ủy` (expects NFC input)."""
-    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), text)
 
 
 def normalize(text: str) -> str:
@@ -52,7 +66,7 @@ def normalize(text: str) -> str:
     Case is kept: the tagger needs capitals to tell `An Ninh` (a commune) from
     `an ninh` (security).  Lower-case it yourself for matching.
     """
-    text = nfc(text).translate(_QUOTES)
+    text = _QUOTE_RE.sub(lambda m: _QUOTE_MAP[m.group()], nfc(text))
     text = _DASHES.sub("-", text)
     text = unify_tone_placement(text)
     return _SPACES.sub(" ", text).strip()
@@ -60,8 +74,18 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Remove diacritics: `Đồn Đạc` → `Don Dac`.  Case is kept."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    folded = text.translate(_FOLD_TABLE)
+    if folded.isascii():
+        return folded
+    # Rare letters outside the table: the slow, general way.
+    decomposed = unicodedata.normalize("NFD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """``fold`` for one syllable or word, cached: the corpus has few distinct ones."""
+    return fold(token)
 
 
 def key(text: str) -> str:

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .gazetteer import District, Gazetteer, Province, gazetteer, name_key
-from .normalize import fold, normalize
+from .normalize import fold_token, normalize
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
@@ -80,7 +80,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     """Every place mention in ``text`` with its context-based weight."""
     gaz = gaz or gazetteer()
     raw = _TOKEN_RE.findall(normalize(text))
-    folded = [fold(t).lower() for t in raw]
+    folded = [fold_token(t).lower() for t in raw]
     mult = {"title": W_TITLE, "credit": W_CREDIT}.get(where, 1.0)
     out: list[Mention] = []
     i = 0
