@@ -26,8 +26,8 @@ import tantivy
 
 from . import schema as F
 from .analysis import Abbreviations
-from .documents import to_tantivy
-from .pipeline import Report, process_text
+from .documents import to_fields, to_tantivy
+from .pipeline import process_text
 from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
@@ -117,12 +117,27 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
                               source=meta.get("source"), url=meta.get("url"))
         if not report.paragraphs:
             raise ReadError("no report text left after cleaning (only page furniture)")
-        outcome: Report | str = report
+        outcome: Processed | str = Processed(report.id, report.text, report.file, report.title, report.source,
+                                             report.url, report.abbreviations, to_fields(report))
     except ReadError as exc:
         outcome = str(exc)
     except Exception as exc:  # a bug on one file must not stop the build
         outcome = f"could not process: {type(exc).__name__}: {exc}"
     return path, outcome, seg.take_fresh(), seg.hits - hits, seg.misses - misses
+
+
+@dataclass
+class Processed:
+    """What a worker sends back: the report's identity and its paragraphs as plain fields."""
+
+    id: str
+    text: str
+    file: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    abbreviations: dict[str, list[str]]
+    fields: list[dict]
 
 
 class _Progress:
@@ -284,7 +299,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
             else:
                 store.save_original(report.id, report.text, {"file": report.file, "title": report.title,
                                                              "source": report.source, "url": report.url})
-                for doc in to_tantivy(report):
+                for doc in to_tantivy(report.fields):
                     writer.add_document(doc)
                 indexed_now.add(report.id)
                 since_commit += 1

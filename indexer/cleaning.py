@@ -76,7 +76,8 @@ def _counter_re(lex: Lexicon) -> re.Pattern[str]:
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be content."""
     lex = lexicon()
-    k = key(line).strip(" .:|-»>")
+    # Furniture lines are short; a long line is checked on its start only.
+    k = key(line[:200]).strip(" .:|-»>")
     if not k:
         return "empty"
     if k in lex.exact:
@@ -107,10 +108,10 @@ def _sentence_count(line: str) -> int:
 
 def is_caption(line: str) -> bool:
     """A photo caption: one short sentence about who is doing what on a picture."""
-    lex = lexicon()
-    k = key(line)
     if len(line) > 160 or _sentence_count(line) > 1 or ";" in line:
         return False
+    lex = lexicon()
+    k = key(line)
     if k.startswith(("quang canh", "toan canh", "anh:", "anh minh hoa")):
         return True
     starts = any(k.startswith(s) for s in lex.caption_starts)

@@ -20,6 +20,7 @@ from .normalize import fold, nfc, normalize, syllables
 from .places import tag_places
 from .reading import read_file
 from .segmentation import Segmenter
+from .suggestions import suggest_terms
 from .topics import classify
 
 
@@ -41,6 +42,7 @@ class Paragraph:
     fired: dict[str, list[tuple[str, float]]]
     years: list[int]
     concepts: list[str]
+    suggest: set[str] = field(default_factory=set)   # completion terms (see documents.suggest_terms)
 
     def id(self, doc_id: str) -> str:
         return f"{doc_id}:{self.position}"
@@ -108,7 +110,7 @@ def process_text(text: str, *, file: str | None = None, segmenter: Segmenter | N
         originals = syllables(normalize(paragraph))
         concepts = sorted({c for _, _, c in table.find(analysis.folded, originals)})
         report.paragraphs.append(Paragraph(position, nfc(paragraph), analysis, result.topics, result.fired,
-                                           years_mentioned(paragraph), concepts))
+                                           years_mentioned(paragraph), concepts, suggest_terms(analysis)))
     return report
 
 

@@ -17,7 +17,7 @@ import tantivy
 
 from indexer import schema as F
 from indexer.analysis import Abbreviations
-from indexer.documents import to_tantivy
+from indexer.documents import to_fields, to_tantivy
 from indexer.gazetteer import gazetteer
 from indexer.normalize import fold, has_diacritics
 from indexer.pipeline import Report, process_text
@@ -313,7 +313,7 @@ class Engine:
                                                                   "url": request.url, "origin": "api"})
                 writer = self.index.writer(F_WRITER_HEAP, 1)
                 try:
-                    for doc in to_tantivy(report):
+                    for doc in to_tantivy(to_fields(report)):
                         writer.add_document(doc)
                     writer.commit()
                     writer.wait_merging_threads()
