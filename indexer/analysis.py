@@ -52,7 +52,10 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
         return result
     position = 0
     for token in segmenter.segment(norm).split():
-        parts = [s.lower() for s in syllables(token.replace("_", " "))]
+        if token.replace("_", "").isalpha():   # the common case: letters only
+            parts = token.lower().split("_")
+        else:
+            parts = [s.lower() for s in syllables(token.replace("_", " "))]
         if not parts:
             continue
         # pyvi's tokens realign with the syllable stream; skip what does not.

@@ -115,6 +115,12 @@ class Gazetteer:
         return dict(index)
 
     @cached_property
+    def first_syllables(self) -> frozenset[str]:
+        """First syllables of every name: most capitalised words start none."""
+        names = list(self.province_names) + list(self.district_names) + list(self.commune_names)
+        return frozenset(n.split()[0] for n in names)
+
+    @cached_property
     def max_name_syllables(self) -> int:
         names = list(self.province_names) + list(self.district_names) + list(self.commune_names)
         return max(len(n.split()) for n in names)

@@ -25,13 +25,13 @@ _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items()) i
 # on its vowel there, so the look-behind skips it.
 _TONE_RE = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]")
 _QUOTE_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
     "\u00a0": " ", "\u2009": " ", "\u200b": "", "\ufeff": "", "\u2026": "...",
 }
-_QUOTE_RE = re.compile("[" + "".join(_QUOTE_MAP) + "]")
+_PUNCT_MAP = dict(_QUOTE_MAP, **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D"})
+_PUNCT_RE = re.compile("[" + "".join(_PUNCT_MAP) + "]")
 _SPACES = re.compile(r"[ \t\f\v]+")
 
 # Folding: one ``str.translate`` with a table built once from Unicode's own
@@ -60,16 +60,19 @@ def unify_tone_placement(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS.get(m.group(1), m.group(1)), text)
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFC, one tone placement, ASCII dashes and quotes, single spaces.
 
     Case is kept: the tagger needs capitals to tell `An Ninh` (a commune) from
-    `an ninh` (security).  Lower-case it yourself for matching.
+    `an ninh` (security).  Lower-case it yourself for matching.  Cached: a
+    paragraph is normalised by several taggers in turn.
     """
-    text = _QUOTE_RE.sub(lambda m: _QUOTE_MAP[m.group()], nfc(text))
-    text = _DASHES.sub("-", text)
+    text = _PUNCT_RE.sub(lambda m: _PUNCT_MAP[m.group()], nfc(text))
     text = unify_tone_placement(text)
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def fold(text: str) -> str:

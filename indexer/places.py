@@ -92,6 +92,9 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             i += 1
             continue
         matched = False
+        if raw[i].lower() not in gaz.first_syllables:
+            i += 1
+            continue
         for length in range(min(gaz.max_name_syllables, len(raw) - i), 0, -1):
             span = raw[i:i + length]
             if not all(s[:1].isupper() and s.isalpha() for s in span):

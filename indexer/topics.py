@@ -39,6 +39,32 @@ class Taxonomy:
     def slugs(self) -> list[str]:
         return [t.slug for t in self.topics]
 
+    def topic(self, slug: str) -> Topic:
+        return self._by_slug[slug]
+
+    @property
+    def _by_slug(self) -> dict[str, Topic]:
+        return _index_slugs(self)
+
+    @property
+    def by_first_syllable(self) -> dict[str, list[tuple[str, int, tuple[str, ...]]]]:
+        """First syllable → (topic slug, term index, term): a paragraph is scanned once."""
+        return _index_terms(self)
+
+
+@lru_cache(maxsize=4)
+def _index_slugs(tax: "Taxonomy") -> dict[str, Topic]:
+    return {t.slug: t for t in tax.topics}
+
+
+@lru_cache(maxsize=4)
+def _index_terms(tax: "Taxonomy") -> dict[str, list[tuple[str, int, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+    for topic in tax.topics:
+        for i, (term, _, _) in enumerate(topic.terms):
+            index.setdefault(term[0], []).append((topic.slug, i, term))
+    return index
+
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
@@ -62,31 +88,25 @@ def classify(analysis: Analysis, tax: Taxonomy | None = None) -> TopicResult:
     sylls = analysis.syllables
     starts = analysis.word_starts() if analysis.word_bounds else None
     ends = analysis.word_ends() if analysis.word_bounds else None
-    # Index syllable positions once: a term is checked only where its first syllable occurs.
-    where: dict[str, list[int]] = defaultdict(list)
+    counts: dict[tuple[str, int], int] = {}
+    by_first = tax.by_first_syllable
     for i, s in enumerate(sylls):
-        where[s].append(i)
+        entries = by_first.get(s)
+        if not entries or (starts is not None and i not in starts):
+            continue
+        for slug, index, term in entries:
+            n = len(term)
+            if (n == 1 or tuple(sylls[i:i + n]) == term) and (ends is None or (i + n) in ends):
+                counts[(slug, index)] = counts.get((slug, index), 0) + 1
     scores: dict[str, float] = {}
     fired: dict[str, list[tuple[str, float]]] = {}
-    for topic in tax.topics:
-        total = 0.0
-        hits: list[tuple[str, float]] = []
-        for term, weight, written in topic.terms:
-            n = len(term)
-            count = 0
-            for i in where.get(term[0], ()):
-                if tuple(sylls[i:i + n]) != term:
-                    continue
-                if starts is not None and (i not in starts or (i + n) not in ends):
-                    continue
-                count += 1
-            if count:
-                count = min(count, MAX_COUNT_PER_TERM)
-                total += weight * count
-                hits.append((written, weight * count))
-        if hits:
-            scores[topic.slug] = total
-            fired[topic.slug] = sorted(hits, key=lambda h: -h[1])
+    for (slug, index), count in counts.items():
+        _, weight, written = tax.topic(slug).terms[index]
+        value = weight * min(count, MAX_COUNT_PER_TERM)
+        scores[slug] = scores.get(slug, 0.0) + value
+        fired.setdefault(slug, []).append((written, value))
+    for slug in fired:
+        fired[slug].sort(key=lambda h: -h[1])
     best = max(scores.values(), default=0.0)
     chosen = [slug for slug, s in sorted(scores.items(), key=lambda kv: -kv[1])
               if s >= tax.threshold and s >= tax.relative * best]
