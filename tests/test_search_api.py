@@ -207,3 +207,16 @@ def test_security_headers(read_client):
 def test_openapi(read_client):
     spec = read_client.get("/openapi.json").json()
     assert "/api/v1/search" in spec["paths"] and "/api/v1/documents/{doc_id}" in spec["paths"]
+
+
+def test_did_you_mean_for_misspelt(read_client):
+    result = search(read_client, q="giai phong mat bangg")
+    assert result["did_you_mean"] == "giải phóng mặt bằng"
+    assert search(read_client, q=result["did_you_mean"])["total"] > 0
+
+
+def test_few_full_matches_are_followed_by_partial_ones(read_client):
+    full = search(read_client, q='"thu nhập bình quân đầu người"')["total"]
+    result = search(read_client, q="thu nhập bình quân đầu người", per_page=20)
+    assert result["total"] > full and result["partial"] is False
+    assert "thu nhập bình quân đầu người" in result["hits"][0]["text"].lower()
