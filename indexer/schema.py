@@ -25,7 +25,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -53,7 +53,7 @@ FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
 MENTIONED = "mentioned"    # other districts the report names (GSO codes)
-SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix
+SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
 
 
@@ -64,7 +64,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
     sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(SYL, stored=False, tokenizer_name=SYL_TOKENIZER)
-    sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER)
+    # Words only boost single terms (never phrases): no positions needed.
+    sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
     sb.add_text_field(CONCEPTS, stored=False, tokenizer_name="raw", index_option="freq")
     sb.add_text_field(TITLE, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", fast=True)
@@ -80,7 +81,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(URL, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
     sb.add_text_field(MENTIONED, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field(SUGGEST, stored=False, tokenizer_name="raw", index_option="freq")
+    sb.add_text_field(SUGGEST, stored=False, tokenizer_name="raw", index_option="basic")
     return sb.build()
 
 

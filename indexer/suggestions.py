@@ -39,6 +39,10 @@ def suggest_terms(analysis: Analysis) -> set[str]:
                 continue
             if stop[j - 1]:
                 continue
+            # Trigrams only between two compound words ("nông_thôn mới kiểu_mẫu"):
+            # they are the phrases people complete; the rest would double the dictionary.
+            if n == 3 and not ("_" in analysis.words[i] and "_" in analysis.words[j - 1]):
+                continue
             out.add(" ".join(folded[i:j]) + F.SUGGEST_SEP + " ".join(words[i:j]))
     return out
 

@@ -3,7 +3,8 @@
 Completions come from the ``suggest`` field: every word and word n-gram of the
 corpus is indexed as ``<folded>\\x1f<as written>``, so a prefix walk of the term
 dictionary on the folded prefix answers ``nong th`` with "nông thôn",
-"nông thôn mới", counted in paragraphs.
+"nông thôn mới", counted in reports (the terms of a report are indexed on its
+first paragraph).
 
 "Did you mean" reads the accented forms off the best hits themselves (which
 know the context: ``moi`` after ``nong thon`` is "mới", not "mọi"), and a
