@@ -69,9 +69,11 @@ class PlaceTags:
 
 
 def _match_prefix(tokens: list[str], end: int, prefixes: tuple[tuple[str, ...], ...]) -> str | None:
+    """The context before ``tokens[end]`` (compared folded, lower-case)."""
+    before = tuple(fold_token(t).lower() for t in tokens[max(0, end - 5):end])
     for prefix in prefixes:
         n = len(prefix)
-        if end - n >= 0 and tuple(tokens[end - n:end]) == prefix:
+        if len(before) >= n and before[len(before) - n:] == prefix:
             return " ".join(prefix)
     return None
 
@@ -80,14 +82,13 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     """Every place mention in ``text`` with its context-based weight."""
     gaz = gaz or gazetteer()
     raw = _TOKEN_RE.findall(normalize(text))
-    folded = [fold_token(t).lower() for t in raw]
     mult = {"title": W_TITLE, "credit": W_CREDIT}.get(where, 1.0)
     out: list[Mention] = []
     i = 0
     commune_list = False   # inside "các xã A, B và C"
     while i < len(raw):
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
-            if raw[i] not in (",", "(") and folded[i] not in ("va", "xa", "cac"):
+            if raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
                 commune_list = False
             i += 1
             continue
@@ -101,13 +102,15 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 continue
             key = name_key(" ".join(span))
             name = " ".join(span)
-            district_ctx = _match_prefix(folded, i, _DISTRICT_PREFIXES)
-            city_ctx = _match_prefix(folded, i, (_CITY_PREFIX,))
-            province_ctx = _match_prefix(folded, i, _PROVINCE_PREFIXES)
-            commune_ctx = _match_prefix(folded, i, _COMMUNE_PREFIXES)
             districts = gaz.district_names.get(key, [])
             provinces = gaz.province_names.get(key, [])
             communes = gaz.commune_names.get(key, [])
+            if not (districts or provinces or communes):
+                continue
+            district_ctx = _match_prefix(raw, i, _DISTRICT_PREFIXES)
+            city_ctx = _match_prefix(raw, i, (_CITY_PREFIX,))
+            province_ctx = _match_prefix(raw, i, _PROVINCE_PREFIXES)
+            commune_ctx = _match_prefix(raw, i, _COMMUNE_PREFIXES)
             mention = None
             if commune_ctx or (commune_list and communes):
                 if communes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -31,6 +31,9 @@ class Taxonomy:
     topics: tuple[Topic, ...]
     threshold: float
     relative: float
+    #: First syllable → (topic slug, term index, term): a paragraph is scanned once.
+    by_first_syllable: dict = field(default_factory=dict, compare=False, hash=False)
+    by_slug: dict = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, slug: str) -> str:
         return next((t.label for t in self.topics if t.slug == slug), slug)
@@ -40,27 +43,12 @@ class Taxonomy:
         return [t.slug for t in self.topics]
 
     def topic(self, slug: str) -> Topic:
-        return self._by_slug[slug]
-
-    @property
-    def _by_slug(self) -> dict[str, Topic]:
-        return _index_slugs(self)
-
-    @property
-    def by_first_syllable(self) -> dict[str, list[tuple[str, int, tuple[str, ...]]]]:
-        """First syllable → (topic slug, term index, term): a paragraph is scanned once."""
-        return _index_terms(self)
+        return self.by_slug[slug]
 
 
-@lru_cache(maxsize=4)
-def _index_slugs(tax: "Taxonomy") -> dict[str, Topic]:
-    return {t.slug: t for t in tax.topics}
-
-
-@lru_cache(maxsize=4)
-def _index_terms(tax: "Taxonomy") -> dict[str, list[tuple[str, int, tuple[str, ...]]]]:
+def _index_terms(topics: tuple[Topic, ...]) -> dict[str, list[tuple[str, int, tuple[str, ...]]]]:
     index: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
-    for topic in tax.topics:
+    for topic in topics:
         for i, (term, _, _) in enumerate(topic.terms):
             index.setdefault(term[0], []).append((topic.slug, i, term))
     return index
@@ -73,7 +61,9 @@ def taxonomy() -> Taxonomy:
     for t in data["topics"]:
         terms = tuple((tuple(s.lower() for s in syllables(normalize(term))), float(w), term) for term, w in t["terms"].items())
         topics.append(Topic(t["slug"], t["label"], terms))
-    return Taxonomy(tuple(topics), float(data["threshold"]), float(data["relative"]))
+    topics_t = tuple(topics)
+    return Taxonomy(topics_t, float(data["threshold"]), float(data["relative"]),
+                    _index_terms(topics_t), {t.slug: t for t in topics_t})
 
 
 @dataclass
