@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -46,14 +46,10 @@ class NotFound(Exception):
 
 
 @dataclass
-class SearchParams:
+class SearchParams(Filters):
+    """A search: the query, the filters it inherits, the order and the page."""
+
     q: str = ""
-    district: list[str] = field(default_factory=list)
-    province: list[str] = field(default_factory=list)
-    year: list[int] = field(default_factory=list)
-    topic: list[str] = field(default_factory=list)
-    year_from: int | None = None
-    year_to: int | None = None
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10

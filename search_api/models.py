@@ -59,7 +59,9 @@ class SearchResponse(BaseModel):
     facets: Facets
 
 
-class DocumentSummary(BaseModel):
+class DocumentMeta(BaseModel):
+    """What the API says of a report, wherever it shows one."""
+
     id: str
     title: str | None = None
     district: Labelled | None = None
@@ -70,7 +72,10 @@ class DocumentSummary(BaseModel):
     author: str | None = None
     file: str | None = None
     url: str | None = None
-    paragraphs: int
+
+
+class DocumentSummary(DocumentMeta):
+    paragraphs: int = Field(description="How many paragraphs the report has")
 
 
 class DocumentList(BaseModel):
@@ -87,17 +92,7 @@ class ParagraphOut(BaseModel):
     topics: list[Labelled] = []
 
 
-class DocumentDetail(BaseModel):
-    id: str
-    title: str | None = None
-    district: Labelled | None = None
-    province: Labelled | None = None
-    year: int | None = None
-    published_date: date | None = None
-    source: str | None = None
-    author: str | None = None
-    file: str | None = None
-    url: str | None = None
+class DocumentDetail(DocumentMeta):
     districts_mentioned: list[Labelled] = []
     paragraphs: list[ParagraphOut]
 
