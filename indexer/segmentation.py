@@ -8,18 +8,40 @@ cache lives beside the index and makes a rebuild with new analysis cheap.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;…])\s+")
 
 
-def _pyvi_tokenize(text: str) -> str:
-    from pyvi import ViTokenizer  # imported lazily: loading the model takes ~1 s
+@lru_cache(maxsize=1)
+def _pyvi():
+    """pyvi's tokenizer, loaded once per process (~1 s).
 
-    return ViTokenizer.tokenize(text)
+    pyvi unpickles its CRF model into a temporary file and never removes it:
+    every process that loads it would leave 600 kB in /tmp.  Once the tagger
+    has opened the file (first call), the name is unlinked; the open file stays
+    readable until the process ends.
+    """
+    from pyvi import ViTokenizer
+
+    ViTokenizer.tokenize("khởi động")
+    resource = getattr(getattr(ViTokenizer.ViTokenizer, "model", None), "modelfile", None)
+    name = getattr(resource, "name", None)
+    if name and os.path.exists(name):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    return ViTokenizer
+
+
+def _pyvi_tokenize(text: str) -> str:
+    return _pyvi().tokenize(text)
 
 
 def sentences(text: str) -> list[str]:
