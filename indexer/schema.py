@@ -101,6 +101,12 @@ def open_index(path: Path, create: bool = False) -> tantivy.Index:
     path.mkdir(parents=True, exist_ok=True)
     if not create and not tantivy.Index.exists(str(path)):
         raise FileNotFoundError(f"no index in {path}: run `python -m indexer build --index {path.parent}` first")
-    index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    try:
+        index = tantivy.Index(build_schema(), path=str(path), reuse=True)
+    except ValueError as exc:
+        if "schema does not match" in str(exc) and not create:
+            raise FileNotFoundError(f"the index in {path} was built by another version (schema {SCHEMA_VERSION} "
+                                    f"expected): run `python -m indexer build --index {path.parent}` to rebuild it") from None
+        raise
     register_tokenizers(index)
     return index

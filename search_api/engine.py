@@ -34,7 +34,8 @@ from .models import (DocumentDetail, DocumentList, DocumentSummary, Facets, Heal
 from .query import ParsedQuery, parse
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
-#: Below this many paragraphs with every word, partial matches are listed after them.
+#: Below this many paragraphs with every word, the best partial matches follow them
+#: on the first page (flagged ``partial``; totals and facets count full matches).
 FEW_RESULTS = 5
 RELOAD_SECONDS = 1.0
 #: A suggestion must have this many times the hits of what was typed.
@@ -129,27 +130,37 @@ class Engine:
         offset = (params.page - 1) * params.per_page
         full = filters.apply(self.schema, text_query)
         result = self._run(searcher, full, params, offset)
+        full_count = result.count
         partial = False
-        listed: list = list(result.hits)
+        listed: list[tuple[float, object, bool]] = [(k, a, False) for k, a in result.hits]
         total = result.count
-        if result.count < FEW_RESULTS and params.sort == "relevance" and self._has_several_units(parsed):
-            # Few paragraphs have every word: list the best partial matches after them.
+        if not parsed.is_empty and self._has_several_units(parsed) and result.count < FEW_RESULTS:
             loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
-            extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
-            extra_offset = max(0, offset - result.count)
-            extra = searcher.search(extra_query, params.per_page, count=True, offset=extra_offset)
-            listed = (listed + list(extra.hits))[:params.per_page]
-            total = result.count + extra.count
-            partial = result.count == 0 and extra.count > 0
-            text_query = loose
+            if result.count == 0:
+                # Nothing has every word: the best partial matches *are* the results.
+                text_query = loose
+                result = self._run(searcher, filters.apply(self.schema, loose), params, offset)
+                listed = [(k, a, True) for k, a in result.hits]
+                total = result.count
+                partial = total > 0
+            elif params.sort == "relevance" and offset == 0:
+                # A few paragraphs have every word: the best partial matches follow them on
+                # the first page, flagged.  Totals and facets still count full matches only,
+                # so a facet's count is what ticking it gives.
+                extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
+                room = params.per_page - len(listed)
+                if room > 0:
+                    listed += [(k, a, True) for k, a in searcher.search(extra_query, room).hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         hits = []
-        for key, address in listed:
+        for key, address, is_partial in listed:
             doc = searcher.doc(address)
-            hits.append(self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter))
+            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter)
+            hit.partial = is_partial
+            hits.append(hit)
         facet_counts = facet_mod.compute(searcher, self.schema, text_query, filters)
-        did_you_mean = self._did_you_mean(searcher, parsed, result.count, filters)
+        did_you_mean = self._did_you_mean(searcher, parsed, full_count, filters)
         return SearchResponse(query=params.q, total=total, page=params.page, per_page=params.per_page,
                               took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
                               did_you_mean=did_you_mean, hits=hits, facets=facet_counts)

@@ -45,6 +45,7 @@ class Hit(BaseModel):
     published_date: date | None = None
     topics: list[Labelled] = []
     source: str | None = None
+    partial: bool = Field(False, description="Has only some of the words: listed after the full matches")
 
 
 class SearchResponse(BaseModel):
@@ -53,7 +54,7 @@ class SearchResponse(BaseModel):
     page: int
     per_page: int
     took_ms: float
-    partial: bool = Field(False, description="No paragraph has every word: these are the best partial matches")
+    partial: bool = Field(False, description="No paragraph has every word: these hits are the best partial matches")
     did_you_mean: str | None = None
     hits: list[Hit]
     facets: Facets
