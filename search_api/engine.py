@@ -225,7 +225,11 @@ class Engine:
                 return None
             candidate = " ".join(fixed)
         if has_diacritics(text) and candidate is None:
-            return None
+            # Marks typed, but a syllable with those marks is nowhere ("mởi"): read the
+            # usual marks off the hits below.
+            typed = [s for t in parsed.positive_terms for s in t.syllables if has_diacritics(s)]
+            if all(searcher.search(tantivy.Query.term_query(self.schema, F.SYL, s), 1).count > 0 for s in typed):
+                return None
         # Unaccented (or just corrected): read the accented form off the best hits.
         probe = self.parse(" ".join(folded))
         query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None))

@@ -224,3 +224,8 @@ def test_few_full_matches_are_followed_by_partial_ones(read_client):
     # Facet counts still describe the full matches: ticking one gives its count.
     for value in result["facets"]["district"]:
         assert search(read_client, q="thu nhập bình quân đầu người", district=value["value"])["total"] == value["count"]
+
+
+def test_did_you_mean_for_wrong_marks(read_client):
+    assert search(read_client, q="nông thôn mởi")["did_you_mean"] == "nông thôn mới"
+    assert search(read_client, q="Tỉnh uỷ")["did_you_mean"] is None
