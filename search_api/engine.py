@@ -192,9 +192,9 @@ class Engine:
             # Every accented syllable exactly as written.
             clauses = [(tantivy.Occur.Must, query)]
             for term in parsed.positive_terms:
-                for unit in term.units:
-                    if unit.syllable and not unit.concept:
-                        clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.SYL, unit.syllable)))
+                for syllable in term.syllables:
+                    if has_diacritics(syllable):
+                        clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.SYL, syllable)))
             query = tantivy.Query.boolean_query(clauses)
         return searcher.search(filters.apply(self.schema, query), 1).count
 
