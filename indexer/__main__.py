@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--index", type=Path, default=default_index, help=f"index folder (default: {default_index})")
     b.add_argument("--prune", action="store_true", help="remove documents whose file is gone")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of cores)")
-    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip larger files (default 20 MB)")
+    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip larger files (default 20 MiB)")
     b.add_argument("--from-originals", action="store_true", help="re-analyse the originals kept in the index folder")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     i = sub.add_parser("inspect", help="explain what the indexer makes of one file (no index needed)")

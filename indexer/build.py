@@ -97,8 +97,38 @@ _worker_segmenter: Segmenter | None = None
 _worker_abbreviations: Abbreviations | None = None
 
 
-def _init_worker(cache_path: str | None, learnt: dict[str, list[str]]) -> None:
+def _die_with_parent() -> None:
+    """A worker must not outlive a build killed with SIGKILL (it would idle forever).
+
+    On Linux the kernel delivers SIGKILL when the parent dies; elsewhere a thread
+    watches the parent's pid.
+    """
+    parent = os.getppid()
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:   # PR_SET_PDEATHSIG
+            if os.getppid() != parent:                     # the parent died before prctl
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _init_worker(cache_path: str | None, learnt: dict[str, list[str]], in_process: bool = False) -> None:
     global _worker_segmenter, _worker_abbreviations
+    if not in_process:
+        _die_with_parent()
     _worker_segmenter = Segmenter(Path(cache_path) if cache_path else None, read_only=True)
     _worker_abbreviations = Abbreviations.default().merged(learnt)
 
@@ -262,7 +292,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
         results = pool.map(_process, [w[0] for w in work], [max_bytes] * len(work), [w[1] for w in work],
                            [w[2] for w in work], chunksize=1)
     else:
-        _init_worker(None, learnt)
+        _init_worker(None, learnt, in_process=True)
         assert _worker_segmenter is not None
         _worker_segmenter._db = segmenter._db  # share the cache file for reads
         results = (_process(k, max_bytes, t, m) for k, t, m in work)

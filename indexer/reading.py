@@ -1,14 +1,24 @@
 """Turn a file into text, or say precisely why it cannot be read.
 
-Accepted: ``.txt`` (UTF-8 with or without BOM) and ``.html``/``.htm`` (the text of
-the page with scripts, styles, navigation and forms left out).  Anything else
-that is not valid text — empty, binary, cut inside a UTF-8 character, too
-large — raises :class:`ReadError` with a reason a person can act on; the
-build reports it and goes on.
+Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM) and
+``.html``/``.htm`` (the text of the page with scripts, styles, navigation and
+forms left out).  Anything else that is not valid text — empty, binary, cut
+inside a UTF-8 character, too large — raises :class:`ReadError` with a reason a
+person can act on; the build reports it and goes on.
+
+Legacy Vietnamese encodings.  Old office files are often Windows-1258 (tone
+marks as combining characters) or TCVN3/ABC (one byte per accented letter, the
+``.VnTime`` fonts).  A file that is not UTF-8 is decoded with each and kept
+only when the result is plainly Vietnamese: NFC text whose words are
+overwhelmingly well-formed Vietnamese syllables, many with diacritics.  VNI
+(base letter + a mark byte, the ``VNI-Times`` fonts) is recognised but not
+converted: it is skipped with the reason.  Nothing is guessed: text that fits
+no encoding well is skipped as "not valid UTF-8".
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,19 +33,123 @@ class ReadError(Exception):
 def read_bytes_as_text(data: bytes, name: str = "") -> str:
     if not data.strip():
         raise ReadError("empty file")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"not valid UTF-16 (byte {exc.start}: {exc.reason})") from None
+        return _checked_text(text)
     sample = data[:8192]
     if b"\x00" in sample:
         raise ReadError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # Valid up to the last few bytes: a file cut inside a character.
+            raise ReadError(f"not valid UTF-8 (byte {exc.start}: {exc.reason}; the file is cut inside a character)") from None
+        text = decode_legacy(data)
+        if text is None:
+            raise ReadError(f"not valid UTF-8 (byte {exc.start}: {exc.reason}) and not recognisable "
+                            "Windows-1258 or TCVN3 Vietnamese") from None
+    return _checked_text(text)
+
+
+def _checked_text(text: str) -> str:
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\r\n\t\f")
     if controls > 0.01 * min(len(text), 8192) + 2:
         raise ReadError("binary file (control characters)")
     if not text.strip():
         raise ReadError("empty file")
     return text
+
+
+# ----------------------------------------------------------------- legacy Vietnamese encodings
+# TCVN3 (TCVN 5712 "ABC"): one byte per letter; the lower-case letters and the
+# seven upper-case letters with their own code (upper-case tones use separate
+# fonts with the lower-case codes, so they come out lower-case).
+_TCVN3 = dict(zip(
+    b"\xb5\xb8\xb6\xb7\xb9" b"\xa8\xbb\xbe\xbc\xbd\xc6" b"\xa9\xc7\xca\xc8\xc9\xcb" b"\xae"
+    b"\xcc\xd0\xce\xcf\xd1" b"\xaa\xd2\xd5\xd3\xd4\xd6" b"\xd7\xdd\xd8\xdc\xde"
+    b"\xdf\xe3\xe1\xe2\xe4" b"\xab\xe5\xe8\xe6\xe7\xe9" b"\xac\xea\xed\xeb\xec\xee"
+    b"\xef\xf3\xf1\xf2\xf4" b"\xad\xf5\xf8\xf6\xf7\xf9" b"\xfa\xfd\xfb\xfc\xfe" b"\xa1\xa2\xa7\xa3\xa4\xa5\xa6",
+    "àáảãạ" "ăằắẳẵặ" "âầấẩẫậ" "đ" "èéẻẽẹ" "êềếểễệ" "ìíỉĩị" "òóỏõọ" "ôồốổỗộ" "ơờớởỡợ" "ùúủũụ" "ưừứửữự"
+    "ỳýỷỹỵ" "ĂÂĐÊÔƠƯ",
+))
+_TCVN3_TABLE = {i: (_TCVN3.get(i) or chr(i)) for i in range(256)}
+
+
+def _decode_tcvn3(data: bytes) -> str:
+    return "".join(_TCVN3_TABLE[b] for b in data)
+
+
+_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+_SYLLABLE = re.compile(rf"^(?:{_ONSET})?[aăâeêioôơuưy]{{1,3}}(?:ch|nh|ng|c|m|n|p|t)?$")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VIET_LETTERS = set("ăâđêôơư")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def vietnamese_score(text: str) -> tuple[float, float, int]:
+    """(share of well-formed syllables, share with a Vietnamese mark, words looked at).
+
+    Words in capitals (abbreviations) are left out; a word is well formed when it
+    is onset + one to three vowels + a final, with at most one tone mark.
+    """
+    valid = marked = words = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text[:200_000])):
+        if len(word) > 1 and word.isupper():
+            continue
+        words += 1
+        decomposed = unicodedata.normalize("NFD", word.lower())
+        tones = sum(1 for c in decomposed if c in _TONES)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        if tones or _VIET_LETTERS.intersection(base):
+            marked += 1
+        if tones <= 1 and _SYLLABLE.match(base):
+            valid += 1
+    if not words:
+        return 0.0, 0.0, 0
+    return valid / words, marked / words, words
+
+
+def _plausible(text: str) -> bool:
+    valid, marked, words = vietnamese_score(text)
+    return words >= 10 and valid >= 0.85 and marked >= 0.25
+
+
+# VNI: a base letter followed by a mark byte ("chaøo caùc baïn" for "chào các bạn").
+_VNI_MARKS = "øùûõïâêôöøÙÛÕÏÂÊÔÖØàáåãäèéúüòóæìíñÑ"
+_VNI_PAIR = re.compile(rf"[aeiouyAEIOUY][{_VNI_MARKS}]")
+
+
+def _looks_like_vni(data: bytes) -> bool:
+    text = data[:200_000].decode("cp1252", errors="replace")
+    words = _WORD.findall(text)
+    if len(words) < 10:
+        return False
+    with_pair = sum(1 for w in words if _VNI_PAIR.search(w))
+    return with_pair / len(words) >= 0.2
+
+
+def decode_legacy(data: bytes) -> str | None:
+    """The text of a Windows-1258 or TCVN3 file when it is plainly Vietnamese, else None.
+
+    Raises :class:`ReadError` for VNI, which is recognised but not converted.
+    """
+    candidates = []
+    for decode in (lambda d: d.decode("cp1258"), _decode_tcvn3):
+        try:
+            text = unicodedata.normalize("NFC", decode(data))
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            candidates.append((vietnamese_score(text)[0], text))
+    if candidates:
+        return max(candidates, key=lambda c: c[0])[1]
+    if _looks_like_vni(data):
+        raise ReadError("legacy Vietnamese encoding (VNI) not supported: convert the file to UTF-8 (e.g. with UniKey)")
+    return None
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -48,7 +162,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror}") from None
     if size > max_bytes:
-        raise ReadError(f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit; see --max-bytes)")
+        raise ReadError(f"too large ({size / 2**20:.1f} MiB > {max_bytes / 2**20:.0f} MiB limit; see --max-bytes)")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .schema import SCHEMA_VERSION
 
-_ID_RE = re.compile(r"^[0-9a-f]{16}$")
+_ID_RE = re.compile(r"^[0-9a-f]{16}\Z")   # \Z: "$" would accept a trailing newline
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -4,10 +4,13 @@ import hmac
 import logging
 from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request, Security
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
+from pydantic import Field, StringConstraints
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from indexer.store import _ID_RE
@@ -34,20 +37,66 @@ class _SecurityHeaders(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next):
         length = request.headers.get("content-length")
+        response: Response | None = None
         if length is not None:
             try:
-                too_big = int(length) > self.max_body
+                if int(length) > self.max_body:
+                    response = errors.error_response(413, "too_large", f"request body over {self.max_body} bytes")
             except ValueError:
-                return errors.error_response(400, "bad_request", "invalid Content-Length")
-            if too_big:
-                return errors.error_response(413, "too_large", f"request body over {self.max_body} bytes")
-        response: Response = await call_next(request)
+                response = errors.error_response(400, "bad_request", "invalid Content-Length")
+        # A request refused here still gets the headers below.
+        if response is None:
+            response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Frame-Options", "DENY")
         if not request.url.path.startswith(("/docs", "/redoc")):
             response.headers.setdefault("Content-Security-Policy", CSP)
         return response
+
+
+# Limits stated in the OpenAPI schema itself, so a client (or a fuzzer) that follows
+# the schema is never refused: page × per_page ≤ 100,000.
+FacetValue = Annotated[str, StringConstraints(max_length=64)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+MAX_PAGE = 100_000 // MAX_PER_PAGE
+
+
+class _BodyLimit:
+    """Counts the bytes of a request body as they arrive: a chunked upload (no
+    Content-Length) is stopped at the limit too, with a JSON 413."""
+
+    def __init__(self, app, max_body: int) -> None:
+        self.app, self.max_body = app, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        received = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise StarletteHTTPException(413, f"request body over {self.max_body} bytes")
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 413 or started:
+                raise
+            response = errors.error_response(413, "too_large", str(exc.detail))
+            await response(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -59,12 +108,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
+    app.add_middleware(_BodyLimit, max_body=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders, max_body=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["X-API-Key", "Content-Type"])
 
-    def require_key(x_api_key: Annotated[str | None, Header(include_in_schema=True)] = None) -> None:
+    # Declared as a security scheme (OpenAPI ``securitySchemes``), so clients and fuzzers
+    # send it as a credential rather than as a free-form header.
+    api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
+                                  description="The server's VNSEARCH_API_KEY; needed by POST and DELETE")
+
+    def require_key(x_api_key: Annotated[str | None, Security(api_key_header)] = None) -> None:
         if not settings.api_key:
             raise ApiError(403, "writes_disabled", "writes are disabled: the server has no VNSEARCH_API_KEY")
         if not x_api_key:
@@ -73,28 +128,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             raise ApiError(403, "forbidden", "wrong API key")
 
     def search_params(
-        q: Annotated[str, Query(max_length=100_000, description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything")] = "",
-        district: Annotated[list[str], Query(description="GSO district code (repeatable, OR)")] = [],
-        province: Annotated[list[str], Query(description="GSO province code (repeatable, OR)")] = [],
-        year: Annotated[list[int], Query(description="Reviewed year (repeatable, OR)")] = [],
-        topic: Annotated[list[str], Query(description="Topic slug (repeatable, OR)")] = [],
+        q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything")] = "",
+        district: Annotated[list[FacetValue], Query(max_length=100, description="GSO district code (repeatable, OR)")] = [],
+        province: Annotated[list[FacetValue], Query(max_length=100, description="GSO province code (repeatable, OR)")] = [],
+        year: Annotated[list[Year], Query(max_length=100, description="Reviewed year (repeatable, OR)")] = [],
+        topic: Annotated[list[FacetValue], Query(max_length=100, description="Topic slug (repeatable, OR)")] = [],
         year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
         year_to: Annotated[int | None, Query(ge=1900, le=2100)] = None,
         sort: Literal["relevance", "newest", "oldest"] = "relevance",
-        page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+        page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
         per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 10,
     ) -> SearchParams:
-        if len(q) > MAX_QUERY_CHARS:
-            raise ApiError(422, "query_too_long", f"the query has {len(q)} characters; at most {MAX_QUERY_CHARS}")
-        for name, values in (("district", district), ("province", province), ("topic", topic)):
-            if len(values) > 100 or any(len(v) > 64 for v in values):
-                raise ApiError(422, "invalid_parameters", f"{name}: too many or too long values")
-        if len(year) > 100 or any(not 1900 <= y <= 2100 for y in year):
-            raise ApiError(422, "invalid_parameters", "year: values must be between 1900 and 2100")
+        # Lengths, counts and ranges are checked by the declarations above (and stated in /openapi.json).
         if year_from is not None and year_to is not None and year_from > year_to:
             raise ApiError(422, "invalid_parameters", "year_from is after year_to")
-        if page * per_page > 100_000:
-            raise ApiError(422, "invalid_parameters", "page too deep: narrow the search instead")
         return SearchParams(q=q, district=district, province=province, year=year, topic=topic, year_from=year_from,
                             year_to=year_to, sort=sort, page=page, per_page=per_page)
 
