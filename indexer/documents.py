@@ -34,7 +34,8 @@ def to_fields(report: Report) -> list[Fields]:
     for p in report.paragraphs:
         fields = dict(shared)
         fields.update({
-            F.ID: [p.id(report.id)], F.POSITION: [p.position], F.TEXT: [p.text],
+            F.ID: [p.id(report.id)], F.PID: [F.paragraph_number(p.id(report.id))],
+            F.POSITION: [p.position], F.TEXT: [p.text],
             F.SYL: [" ".join(p.analysis.syllables)], F.WORDS: [" ".join(p.analysis.words)],
             F.CONCEPTS: list(p.concepts), F.YEARS: list(p.years), F.TOPIC: list(p.topics),
             F.SUGGEST: report_terms if p.position == 0 else [],
@@ -43,7 +44,7 @@ def to_fields(report: Report) -> list[Fields]:
     return out
 
 
-_INTEGER_FIELDS = frozenset({F.POSITION, F.YEAR, F.YEARS, F.PUBLISHED, F.DATE_KEY, F.PARAGRAPHS})
+_INTEGER_FIELDS = frozenset({F.PID, F.POSITION, F.YEAR, F.YEARS, F.PUBLISHED, F.DATE_KEY, F.PARAGRAPHS})
 
 
 def to_tantivy(paragraphs: list[Fields]) -> list[tantivy.Document]:

@@ -25,7 +25,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -33,6 +33,7 @@ WORDS_TOKENIZER = "vi_words"
 
 # Field names, used everywhere else through these constants.
 ID = "id"                  # "<document id>:<position>"
+PID = "pid"                # the id as a 60-bit integer (fast): re-ranking a candidate set
 DOC_ID = "doc_id"
 POSITION = "position"
 TEXT = "text"
@@ -57,9 +58,17 @@ SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefi
 SUGGEST_SEP = "\x1f"
 
 
+def paragraph_number(paragraph_id: str) -> int:
+    """A stable 60-bit integer for a paragraph id (fast fields hold numbers)."""
+    import hashlib
+
+    return int(hashlib.blake2b(paragraph_id.encode("utf-8"), digest_size=8).hexdigest()[:15], 16)
+
+
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field(ID, stored=True, tokenizer_name="raw")
+    sb.add_integer_field(PID, stored=False, indexed=True, fast=True)
     sb.add_text_field(DOC_ID, stored=True, tokenizer_name="raw", fast=True)
     sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
     sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)

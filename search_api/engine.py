@@ -38,12 +38,20 @@ MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
 #: on the first page (flagged ``partial``; totals and facets count full matches).
 FEW_RESULTS = 5
 RELOAD_SECONDS = 1.0
+#: Phrase boosts re-rank this many best candidates (see ``Engine._run``).
+RERANK_DEPTH = 300
 #: A suggestion must have this many times the hits of what was typed.
 DID_YOU_MEAN_RATIO = 2.0
 
 
 class NotFound(Exception):
     pass
+
+
+@dataclass
+class _Ranked:
+    count: int
+    hits: list
 
 
 @dataclass
@@ -126,32 +134,32 @@ class Engine:
         searcher = self.searcher()
         parsed = self.parse(params.q)
         filters = params.filters
-        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
+        # What matches, with the cheap boosts; phrase boosts re-rank the best candidates.
+        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, phrases=False)
+        boosts = ranking.phrase_boosts(self.schema, parsed)
         offset = (params.page - 1) * params.per_page
-        full = filters.apply(self.schema, text_query)
-        result = self._run(searcher, full, params, offset)
+        result = self._run(searcher, filters.apply(self.schema, text_query), boosts, params, offset, params.per_page)
         full_count = result.count
         partial = False
         listed: list[tuple[float, object, bool]] = [(k, a, False) for k, a in result.hits]
         total = result.count
         if not parsed.is_empty and self._has_several_units(parsed) and result.count < FEW_RESULTS:
-            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
+            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True, phrases=False)
             if result.count == 0:
                 # Nothing has every word: the best partial matches *are* the results.
                 text_query = loose
-                result = self._run(searcher, filters.apply(self.schema, loose), params, offset)
+                result = self._run(searcher, filters.apply(self.schema, loose), boosts, params, offset, params.per_page)
                 listed = [(k, a, True) for k, a in result.hits]
                 total = result.count
                 partial = total > 0
-            elif params.sort == "relevance" and offset == 0:
+            elif params.sort == "relevance" and offset == 0 and len(listed) < params.per_page:
                 # A few paragraphs have every word: the best partial matches follow them on
                 # the first page, flagged.  Totals and facets still count full matches only,
                 # so a facet's count is what ticking it gives.
                 extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
                     [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
-                room = params.per_page - len(listed)
-                if room > 0:
-                    listed += [(k, a, True) for k, a in searcher.search(extra_query, room).hits]
+                extra = self._run(searcher, extra_query, boosts, params, 0, params.per_page - len(listed))
+                listed += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         hits = []
         for key, address, is_partial in listed:
@@ -160,7 +168,8 @@ class Engine:
             hit.partial = is_partial
             hits.append(hit)
         facet_counts = facet_mod.compute(searcher, self.schema, text_query, filters)
-        did_you_mean = self._did_you_mean(searcher, parsed, full_count, filters)
+        did_you_mean = self._did_you_mean(searcher, parsed, full_count, filters,
+                                          [h.text for h in hits if not h.partial])
         return SearchResponse(query=params.q, total=total, page=params.page, per_page=params.per_page,
                               took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
                               did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
@@ -169,11 +178,36 @@ class Engine:
     def _has_several_units(parsed: ParsedQuery) -> bool:
         return len(parsed.groups) > 1 or any(len(t.units) > 1 and not t.phrase for t in parsed.positive_terms)
 
-    def _run(self, searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int):
-        if params.sort == "relevance":
-            return searcher.search(query, params.per_page, count=True, offset=offset)
-        order = tantivy.Order.Desc if params.sort == "newest" else tantivy.Order.Asc
-        return searcher.search(query, params.per_page, count=True, order_by_field=F.DATE_KEY, offset=offset, order=order)
+    def _run(self, searcher: tantivy.Searcher, query: tantivy.Query, boosts: list[tantivy.Query],
+             params: SearchParams, offset: int, limit: int) -> "_Ranked":
+        """Count the matches and rank a page of them.
+
+        Relevance in two passes when there are phrase boosts: the query without
+        them picks the best ``RERANK_DEPTH`` candidates (and counts every match);
+        the boosts then score only those candidates, found again by their
+        paragraph numbers.  Phrases read positions, so this keeps their cost
+        independent of how many paragraphs match.
+        """
+        if params.sort != "relevance":
+            order = tantivy.Order.Desc if params.sort == "newest" else tantivy.Order.Asc
+            r = searcher.search(query, limit, count=True, order_by_field=F.DATE_KEY, offset=offset, order=order)
+            return _Ranked(r.count, list(r.hits))
+        if not boosts:
+            r = searcher.search(query, limit, count=True, offset=offset)
+            return _Ranked(r.count, list(r.hits))
+        if offset + limit > RERANK_DEPTH:
+            boosted = tantivy.Query.boolean_query([(tantivy.Occur.Must, query)] + [(tantivy.Occur.Should, b) for b in boosts])
+            r = searcher.search(boosted, limit, count=True, offset=offset)
+            return _Ranked(r.count, list(r.hits))
+        first = searcher.search(query, RERANK_DEPTH, count=True)
+        if not first.hits:
+            return _Ranked(first.count, [])
+        numbers = searcher.fast_field_values(F.PID, [a for _, a in first.hits])
+        candidates = tantivy.Query.const_score_query(tantivy.Query.term_set_query(self.schema, F.PID, numbers), 0.0)
+        rerank = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, candidates)]
+                                             + [(tantivy.Occur.Should, b) for b in boosts])
+        r = searcher.search(rerank, limit, count=False, offset=offset)
+        return _Ranked(first.count, list(r.hits))
 
     def _hit(self, doc: tantivy.Document, score: float, highlighter: Highlighter) -> Hit:
         text = _first(doc, F.TEXT) or ""
@@ -187,7 +221,7 @@ class Engine:
         )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters, exact: bool = False) -> int:
-        query = ranking.build_text_query(self.schema, parsed, None)
+        query = ranking.build_text_query(self.schema, parsed, None, phrases=False)
         if exact:
             # Every accented syllable exactly as written.
             clauses = [(tantivy.Occur.Must, query)]
@@ -198,7 +232,8 @@ class Engine:
             query = tantivy.Query.boolean_query(clauses)
         return searcher.search(filters.apply(self.schema, query), 1).count
 
-    def _did_you_mean(self, searcher: tantivy.Searcher, parsed: ParsedQuery, total: int, filters: Filters) -> str | None:
+    def _did_you_mean(self, searcher: tantivy.Searcher, parsed: ParsedQuery, total: int, filters: Filters,
+                      texts: list[str]) -> str | None:
         if parsed.is_empty or parsed.excluded or any(t.phrase for t in parsed.positive_terms) \
                 or any(len(g) > 1 for g in parsed.groups):
             return None
@@ -231,12 +266,16 @@ class Engine:
             if all(searcher.search(tantivy.Query.term_query(self.schema, F.SYL, s), 1).count > 0 for s in typed):
                 return None
         # Unaccented (or just corrected): read the accented form off the best hits.
-        probe = self.parse(" ".join(folded))
-        query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None))
-        texts = [_first(searcher.doc(a), F.TEXT) or "" for _, a in searcher.search(query, 30).hits]
-        accented = suggest.accented_form(texts, folded)
+        accented = suggest.accented_form(texts, folded) if candidate is None else None
+        if accented is None:
+            probe = self.parse(" ".join(folded))
+            query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None, phrases=False))
+            texts = [_first(searcher.doc(a), F.TEXT) or "" for _, a in searcher.search(query, 30).hits]
+            accented = suggest.accented_form(texts, folded)
         if accented and accented != " ".join(words):
-            typed_exact = self._count(searcher, self.parse(text), filters, exact=True) if has_diacritics(text) else 0
+            if not has_diacritics(text):
+                return accented        # read off a hit: it exists, and the typed form has no marks at all
+            typed_exact = self._count(searcher, self.parse(text), filters, exact=True)
             found = self._count(searcher, self.parse(accented), filters, exact=True)
             if found > 0 and found >= DID_YOU_MEAN_RATIO * typed_exact:
                 return accented
@@ -268,7 +307,7 @@ class Engine:
     def documents(self, params: SearchParams) -> DocumentList:
         searcher = self.searcher()
         parsed = self.parse(params.q)
-        query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None))
+        query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, phrases=False))
         if not parsed.is_empty:
             # Reports with a matching paragraph.
             ids = self._matching_document_ids(searcher, query)

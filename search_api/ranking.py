@@ -87,8 +87,9 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
     return out
 
 
-def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True) -> tantivy.Query:
-    """Matching plus boosts for one term."""
+def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True,
+               phrases: bool = True) -> tantivy.Query:
+    """Matching plus boosts for one term (phrase boosts only with ``phrases``)."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     unit_occur = Occur.Must if required else Occur.Should
     if term.phrase:
@@ -105,15 +106,12 @@ def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, 
     else:
         for unit in term.units:
             clauses.append((unit_occur, unit_match(schema, unit)))
-        if len(term.syllables) > 1:
-            for v in _variants(term, folded=True):
-                clauses.append((Occur.Should, _boost(_phrase(schema, F.TEXT, v), PHRASE)))
+        if phrases:
+            clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
     # Exact-mark boosts.
     accented = [u.syllable for u in term.units if not u.concept and u.syllable and u.syllable != fold(u.syllable)]
     for s in accented:
         clauses.append((Occur.Should, _boost(_term(schema, F.SYL, s), EXACT)))
-    if term.accented and len(term.syllables) > 1:
-        clauses.append((Occur.Should, _boost(_phrase(schema, F.SYL, term.syllables), PHRASE_EXACT)))
     # Word boosts from pyvi on the query run (accented queries only: pyvi
     # cannot segment unaccented text reliably).
     if segmenter is not None and term.accented:
@@ -123,16 +121,34 @@ def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, 
     return tantivy.Query.boolean_query(clauses)
 
 
+def _phrase_boosts(schema: tantivy.Schema, term: Term) -> list[tantivy.Query]:
+    """The whole run as a phrase: folded (every abbreviation variant), and exact."""
+    if term.phrase or len(term.syllables) < 2:
+        return []
+    out = [_boost(_phrase(schema, F.TEXT, v), PHRASE) for v in _variants(term, folded=True)]
+    if term.accented:
+        out.append(_boost(_phrase(schema, F.SYL, term.syllables), PHRASE_EXACT))
+    return out
+
+
+def phrase_boosts(schema: tantivy.Schema, parsed: ParsedQuery) -> list[tantivy.Query]:
+    """Phrase boosts of every positive term.  Phrases cost most (positions are read
+    for every candidate), so the engine applies them to the best candidates of
+    the query built with ``phrases=False`` — the same scores, on far fewer documents."""
+    return [q for term in parsed.positive_terms for q in _phrase_boosts(schema, term)]
+
+
 def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None,
-                     partial: bool = False) -> tantivy.Query:
+                     partial: bool = False, phrases: bool = True) -> tantivy.Query:
     """AND of groups (OR of terms inside a group), minus exclusions.
 
     With ``partial``, units become optional: the best partial matches, used when
-    nothing has all the words.
+    nothing has all the words.  Without ``phrases``, the phrase boosts are left
+    out (see ``phrase_boosts``); what matches is the same.
     """
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     for group in parsed.groups:
-        options = [term_query(schema, t, segmenter, required=not partial) for t in group]
+        options = [term_query(schema, t, segmenter, required=not partial, phrases=phrases) for t in group]
         clauses.append((Occur.Should if partial else Occur.Must, _any(options)))
     for term in parsed.excluded:
         if term.phrase or len(term.syllables) > 1:
