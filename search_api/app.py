@@ -150,7 +150,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
     def search(params: Params) -> SearchResponse:
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
-        return engine.search(params)
+        # Serialised here: the response is already a validated model, and FastAPI would
+        # validate its (up to 700) facet values once more.
+        return Response(engine.search(params).model_dump_json(), media_type="application/json")
 
     @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
     def documents(params: Params) -> DocumentList:

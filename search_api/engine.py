@@ -185,7 +185,8 @@ class Engine:
         Relevance in two passes when there are phrase boosts: the query without
         them picks the best ``RERANK_DEPTH`` candidates (and counts every match);
         the boosts then score only those candidates, found again by their
-        paragraph numbers.  Phrases read positions, so this keeps their cost
+        paragraph numbers, and add to the first pass's scores (a sum, as in one
+        boolean query).  Phrases read positions, so this keeps their cost
         independent of how many paragraphs match.
         """
         if params.sort != "relevance":
@@ -204,10 +205,15 @@ class Engine:
             return _Ranked(first.count, [])
         numbers = searcher.fast_field_values(F.PID, [a for _, a in first.hits])
         candidates = tantivy.Query.const_score_query(tantivy.Query.term_set_query(self.schema, F.PID, numbers), 0.0)
-        rerank = tantivy.Query.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must, candidates)]
-                                             + [(tantivy.Occur.Should, b) for b in boosts])
-        r = searcher.search(rerank, limit, count=False, offset=offset)
-        return _Ranked(first.count, list(r.hits))
+        # Each boost in a conjunction with the candidates, so Tantivy seeks its
+        # positions for those paragraphs only; the first pass's scores are reused.
+        boost_query = tantivy.Query.boolean_query([
+            (tantivy.Occur.Should, tantivy.Query.boolean_query([(tantivy.Occur.Must, candidates), (tantivy.Occur.Must, b)]))
+            for b in boosts])
+        extra = {(a.segment_ord, a.doc): score for score, a in searcher.search(boost_query, RERANK_DEPTH, count=False).hits}
+        ranked = sorted(((score + extra.get((a.segment_ord, a.doc), 0.0), a) for score, a in first.hits),
+                        key=lambda sa: -sa[0])
+        return _Ranked(first.count, ranked[offset:offset + limit])
 
     def _hit(self, doc: tantivy.Document, score: float, highlighter: Highlighter) -> Hit:
         text = _first(doc, F.TEXT) or ""

@@ -18,11 +18,12 @@ constant here so that tuning happens in one place:
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 import tantivy
 
 from indexer import schema as F
-from indexer.analysis import analyse
+from indexer.analysis import Abbreviations, analyse
 from indexer.normalize import fold
 from indexer.segmentation import Segmenter
 
@@ -56,14 +57,23 @@ def _any(queries: list[tantivy.Query]) -> tantivy.Query:
     return queries[0] if len(queries) == 1 else tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
+@lru_cache(maxsize=1)
+def _indexed_concepts() -> frozenset[str]:
+    return frozenset(Abbreviations.default().concepts)
+
+
 def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
     """What must be present for one unit (accent-insensitive)."""
     if unit.concept:
         typed = [fold(s) for s in (unit.syllable or "").split()]
         # The words as typed, anywhere in the paragraph (like plain words) ...
         options = [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
-        # ... or any other form of the concept as a phrase.
-        options += [_phrase(schema, F.TEXT, form) for form in unit.forms if form != typed]
+        # ... or any form of the concept: the indexer marked every paragraph that has
+        # one in the ``concepts`` field.  Pairs only learnt from reports may be missing
+        # on paragraphs indexed before they were learnt, so their forms are also
+        # matched as phrases.
+        if unit.concept not in _indexed_concepts():
+            options += [_phrase(schema, F.TEXT, form) for form in unit.forms if form != typed]
         options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
         return _any(options)
     assert unit.folded is not None
