@@ -1,0 +1,133 @@
+"""Judged queries and labelled paragraphs: loading, the corpus units, grading.
+
+Grading follows ``../shared/eval/releval.py``: a text's grade for a query is 2
+when it contains one of the query's ``g2`` markers, else 1 when it contains a
+``g1`` marker, else 0; texts and markers are compared after NFC, lower case,
+whitespace collapsing and one tone placement (``uỷ`` → ``ủy``, ``hoà`` → ``hòa``).
+One addition: a query with ``filters`` grades 0 every paragraph whose report's
+*true* district / province / year (``tagging_labels.json`` → ``documents``)
+does not satisfy them, so a wrongly tagged report that slips through a filter
+counts against the system.
+
+``python -m bench.judging [QUERY-SUBSTRING]`` prints, per judged query, every
+corpus paragraph with a non-zero grade (and the ideal DCG@10), to check the
+markers against the corpus.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+SOURCES = [ROOT / "seeds", BENCH / "reports"]
+JUDGMENTS = BENCH / "judgments.json"
+LABELS = BENCH / "tagging_labels.json"
+CLASSES = ("accented", "unaccented", "abbreviation", "tone_variant", "phrase", "cross_boundary", "place_name",
+           "filtered")
+#: releval.py's definition of a paragraph: a line of at least this many characters.
+MIN_LINE_CHARS = 80
+
+_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OPEN = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
+
+
+def norm(text: str) -> str:
+    """releval.py's comparison form: NFC, lower case, one tone placement, single spaces."""
+    t = unicodedata.normalize("NFC", text).lower()
+    return re.sub(r"\s+", " ", _OPEN.sub(lambda m: _PAIRS[m.group(1)], t))
+
+
+@dataclass
+class Query:
+    q: str
+    cls: str
+    g2: list[str]
+    g1: list[str]
+    filters: dict
+    note: str = ""
+
+    def grade_text(self, text: str) -> int:
+        t = norm(text)
+        if any(norm(m) in t for m in self.g2):
+            return 2
+        return 1 if any(norm(m) in t for m in self.g1) else 0
+
+
+def load_queries(path: Path = JUDGMENTS) -> list[Query]:
+    spec = json.loads(path.read_text("utf-8"))
+    return [Query(q["q"], q["class"], q.get("g2", []), q.get("g1", []), q.get("filters") or {}, q.get("note", ""))
+            for q in spec["queries"]]
+
+
+def load_labels(path: Path = LABELS) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def corpus_files() -> list[Path]:
+    return [f for d in SOURCES for f in sorted(d.glob("*.txt"))]
+
+
+def raw_units(files: list[Path] | None = None) -> list[tuple[str, str]]:
+    """(file name, line) for every distinct line of 80+ characters, as releval.py reads the seeds."""
+    out, seen = [], set()
+    for f in files or corpus_files():
+        for line in f.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if len(line) >= MIN_LINE_CHARS and line not in seen:
+                seen.add(line)
+                out.append((f.name, line))
+    return out
+
+
+def satisfies(doc: dict | None, filters: dict) -> bool:
+    """Whether a report's true labels satisfy the query's filters (OR within a facet, AND across)."""
+    if not filters:
+        return True
+    if doc is None:
+        return False
+    checks = {"district": doc.get("district_code"), "province": doc.get("province_code"), "year": doc.get("year")}
+    for facet, value in checks.items():
+        wanted = filters.get(facet)
+        if wanted and (value is None or str(value) not in {str(w) for w in wanted}):
+            return False
+    if filters.get("topic"):
+        raise ValueError("topic filters are not graded: paragraph topics are labelled only for a sample")
+    return True
+
+
+def grade(query: Query, text: str, file: str | None, documents: dict) -> int:
+    if query.filters and not satisfies(documents.get(file) if file else None, query.filters):
+        return 0
+    return query.grade_text(text)
+
+
+def main(argv: list[str]) -> int:
+    import math
+    documents = load_labels()["documents"]
+    units = raw_units()
+    want = argv[0] if argv else ""
+    for query in load_queries():
+        if want and want not in query.q:
+            continue
+        graded = [(grade(query, text, f, documents), f, text) for f, text in units]
+        graded = [g for g in graded if g[0]]
+        ideal = sorted((2 ** g - 1 for g, _, _ in graded), reverse=True)[:10]
+        idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+        print(f"== [{query.cls}] {query.q!r} filters={query.filters} relevant={len(graded)} "
+              f"(g2={sum(g == 2 for g, _, _ in graded)}) idcg={idcg:.2f}")
+        for g, f, text in graded:
+            print(f"   {g} {f[:8]:8} {text[:150]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,381 @@
+"""Speed and memory, side by side in one run: this engine, SQLite FTS5, raw Tantivy.
+
+``python -m bench.speed [--paragraphs 20000] [--clients 1,16] [--out bench/out] [--queries-per-client 60]``
+
+1. Generates (or reuses) a corpus with ``bench.corpus``.
+2. pyvi alone, single process, on a sample of the corpus: syllables/s (the baseline).
+3. ``python -m indexer build`` on the corpus: wall time, paragraphs/s, syllables/s, peak RSS
+   (of the build and its workers), then again on the unchanged corpus; index size against raw text.
+4. ``python -m search_api`` on loopback: a mix of 60 queries (words, phrases, unaccented,
+   abbreviations, with and without filters; facets and highlights always on) at 1 and 16
+   concurrent clients: p50/p95/p99, requests/s, errors, server peak RSS.
+5. The same queries on SQLite FTS5 (match + snippet + group-by counts for the facets) and on
+   raw Tantivy with its default tokenizer (query + snippet + terms aggregation), in process.
+
+Every loop is bounded; only 127.0.0.1 is contacted.  Figures are printed and written as JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import tantivy
+
+from bench.corpus import generate
+from indexer import schema as F
+from indexer.normalize import fold, normalize, syllables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORDS = ["nông thôn mới", "kinh tế xã hội", "cải cách hành chính", "chuyển đổi số", "an sinh xã hội", "tuyển quân",
+         "thu ngân sách", "xây dựng Đảng", "công tác dân vận", "giải phóng mặt bằng", "quốc phòng an ninh",
+         "sản phẩm OCOP", "phòng chống dịch", "đảng viên mới", "thu nhập bình quân", "kiểm tra giám sát",
+         "nông thôn mới kiểu mẫu", "Tỉnh uỷ", "bầu cử đại biểu", "trật tự an toàn xã hội"]
+PHRASES = ['"giải phóng mặt bằng"', '"nông thôn mới"', '"cải cách hành chính"', '"kinh tế - xã hội"', '"an sinh xã hội"']
+UNACCENTED = ["nong thon moi", "giai phong mat bang", "cai cach hanh chinh", "chuyen doi so", "quoc phong an ninh",
+              "kinh te xa hoi", "tuyen quan", "xay dung dang"]
+ABBREVIATIONS = ["HĐND", "UBND", "MTTQ", "NTM kiểu mẫu", "GPMB", "BTV Huyện ủy", "KT-XH"]
+
+
+def query_mix(facets: dict, rng: random.Random) -> list[dict]:
+    """60 searches: 40 plain (words, phrases, unaccented, abbreviations), 20 with filters."""
+    plain = [{"q": q} for q in WORDS + PHRASES + UNACCENTED + ABBREVIATIONS]
+    districts = [v["value"] for v in facets["district"][:50]]
+    years = [v["value"] for v in facets["year"]]
+    topics = [v["value"] for v in facets["topic"]]
+    filtered = []
+    for i in range(20):
+        q = dict(rng.choice(plain))
+        kind = i % 3
+        if kind == 0 and districts:
+            q["district"] = rng.choice(districts)
+        elif kind == 1 and years:
+            q["year"] = rng.choice(years)
+        elif topics:
+            q["topic"] = rng.choice(topics)
+        filtered.append(q)
+    return (plain + filtered)[:60]
+
+
+def percentiles(values: list[float]) -> dict:
+    s = sorted(values)
+    pick = lambda p: s[min(len(s) - 1, int(p * len(s)))]   # noqa: E731
+    return {"p50": round(statistics.median(s), 2), "p95": round(pick(0.95), 2), "p99": round(pick(0.99), 2),
+            "n": len(s)}
+
+
+def rss_peak_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+# ------------------------------------------------------------------------------------ pyvi
+
+def pyvi_baseline(files: list[Path], seconds: float = 20.0) -> dict:
+    from pyvi import ViTokenizer
+
+    ViTokenizer.tokenize("khởi động")
+    done_syllables, started = 0, time.perf_counter()
+    for path in files:
+        for line in path.read_text("utf-8").splitlines():
+            if len(line) > 60:
+                ViTokenizer.tokenize(line)
+                done_syllables += len(syllables(line))
+        if time.perf_counter() - started > seconds:
+            break
+    elapsed = time.perf_counter() - started
+    return {"syllables": done_syllables, "seconds": round(elapsed, 2), "syllables_per_s": round(done_syllables / elapsed)}
+
+
+# ------------------------------------------------------------------------------------ our engine
+
+def build_ours(corpus: Path, index: Path, total_syllables: int, paragraphs: int) -> dict:
+    def run() -> tuple[float, int, str]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "indexer", "build", str(corpus), "--index", str(index), "--quiet"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=3600)
+        elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if out.returncode not in (0, 3):
+            raise SystemExit(f"build failed: {out.stderr}")
+        return elapsed, max(peak, before), out.stdout
+
+    first, peak_kb, summary = run()
+    again, _, summary_again = run()
+    return {"seconds": round(first, 2), "paragraphs_per_s": round(paragraphs / first),
+            "syllables_per_s": round(total_syllables / first), "peak_rss_mb": round(peak_kb / 1024),
+            "rebuild_unchanged_seconds": round(again, 2), "summary": summary.strip().splitlines()[:3],
+            "index_bytes": dir_size(index / "tantivy"), "index_dir_bytes": dir_size(index)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(base: str, params: dict) -> tuple[float, bool]:
+    url = base + "/api/v1/search?" + urllib.parse.urlencode(params, doseq=True)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            r.read()
+            ok = r.status == 200
+    except Exception:
+        ok = False
+    return (time.perf_counter() - started) * 1000, ok
+
+
+def serve_and_measure(index: Path, clients: list[int], per_client: int) -> dict:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.25)
+        facets = json.loads(urllib.request.urlopen(base + "/api/v1/facets").read())
+        mix = query_mix(facets, random.Random(7))
+        for params in mix:                       # warm up once
+            http_get(base, params)
+        results = {"queries": mix}
+        for n in clients:
+            latencies: list[float] = []
+            errors = 0
+            lock = threading.Lock()
+
+            def worker(offset: int) -> None:
+                nonlocal errors
+                for i in range(per_client):
+                    ms, ok = http_get(base, mix[(offset + i) % len(mix)])
+                    with lock:
+                        latencies.append(ms)
+                        errors += not ok
+
+            started = time.perf_counter()
+            threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(n)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=300)
+            elapsed = time.perf_counter() - started
+            results[f"clients_{n}"] = {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1),
+                                       "errors": errors}
+        results["server_peak_rss_mb"] = round(rss_peak_kb(proc.pid) / 1024)
+        return results
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+# ------------------------------------------------------------------------------------ peers
+
+def paragraphs_of(index: Path) -> list[dict]:
+    """The engine's own paragraphs and tags, so every system searches the same units."""
+    idx = F.open_index(index / "tantivy")
+    searcher = idx.searcher()
+    out = []
+    for _, address in searcher.search(tantivy.Query.all_query(), searcher.num_docs or 1).hits:
+        d = searcher.doc(address)
+        out.append({"id": d.get_first(F.ID), "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
+                    "year": d.get_first(F.YEAR) or 0, "topics": d.get_all(F.TOPIC)})
+    return out
+
+
+class Fts5Peer:
+    """SQLite FTS5 as most would set it up: unicode61 with diacritics removed, bm25."""
+
+    def __init__(self, paragraphs: list[dict]) -> None:
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.executescript("""
+            CREATE VIRTUAL TABLE p USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE TABLE meta (rowid INTEGER PRIMARY KEY, district TEXT, year INTEGER);
+            CREATE TABLE topic (rowid INTEGER, slug TEXT);
+            CREATE INDEX topic_rowid ON topic(rowid);
+            CREATE INDEX meta_district ON meta(district);
+            CREATE INDEX meta_year ON meta(year);""")
+        started = time.perf_counter()
+        with self.db:
+            for i, p in enumerate(paragraphs, 1):
+                self.db.execute("INSERT INTO p(rowid, text) VALUES (?, ?)", (i, p["text"]))
+                self.db.execute("INSERT INTO meta VALUES (?, ?, ?)", (i, p["district"], p["year"]))
+                self.db.executemany("INSERT INTO topic VALUES (?, ?)", [(i, t) for t in p["topics"]])
+        self.build_seconds = time.perf_counter() - started
+
+    @staticmethod
+    def match(q: str) -> str:
+        phrases = re.findall(r'"([^"]+)"', q)
+        rest = re.sub(r'"[^"]*"', " ", q)
+        parts = ['"' + " ".join(syllables(p)) + '"' for p in phrases] + ['"' + s + '"' for s in syllables(rest)]
+        return " ".join(parts) or '""'
+
+    def search(self, params: dict) -> None:
+        where, args = ["p MATCH ?"], [self.match(params["q"])]
+        if "district" in params:
+            where.append("meta.district = ?")
+            args.append(params["district"])
+        if "year" in params:
+            where.append("meta.year = ?")
+            args.append(int(params["year"]))
+        if "topic" in params:
+            where.append("p.rowid IN (SELECT tt.rowid FROM topic tt WHERE tt.slug = ?)")
+            args.append(params["topic"])
+        base = f"FROM p JOIN meta ON meta.rowid = p.rowid WHERE {' AND '.join(where)}"
+        self.db.execute(f"SELECT p.rowid, snippet(p, 0, '<mark>', '</mark>', '…', 40) {base} "
+                        f"ORDER BY bm25(p) LIMIT 10", args).fetchall()
+        self.db.execute(f"SELECT count(*) {base}", args).fetchone()
+        self.db.execute(f"SELECT meta.district, count(*) {base} GROUP BY meta.district", args).fetchall()
+        self.db.execute(f"SELECT meta.year, count(*) {base} GROUP BY meta.year", args).fetchall()
+        by_topic = base.replace("WHERE", "JOIN topic t ON t.rowid = p.rowid WHERE", 1)
+        self.db.execute(f"SELECT t.slug, count(*) {by_topic} GROUP BY t.slug", args).fetchall()
+
+
+class RawTantivyPeer:
+    """Tantivy with its default tokenizer and nothing Vietnamese: the floor."""
+
+    def __init__(self, paragraphs: list[dict]) -> None:
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("text", stored=True)
+        sb.add_text_field("district", tokenizer_name="raw", fast=True)
+        sb.add_integer_field("year", fast=True, indexed=True)
+        sb.add_text_field("topic", tokenizer_name="raw", fast=True)
+        self.schema = sb.build()
+        self.index = tantivy.Index(self.schema)
+        started = time.perf_counter()
+        writer = self.index.writer(200_000_000, 1)
+        for p in paragraphs:
+            d = tantivy.Document(text=p["text"], district=p["district"], year=int(p["year"]))
+            for t in p["topics"]:
+                d.add_text("topic", t)
+            writer.add_document(d)
+        writer.commit()
+        self.index.reload()
+        self.build_seconds = time.perf_counter() - started
+        self.searcher = self.index.searcher()
+
+    def search(self, params: dict) -> None:
+        query, _ = self.index.parse_query_lenient(params["q"], ["text"])
+        clauses = [(tantivy.Occur.Must, query)]
+        if "district" in params:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "district", params["district"])))
+        if "year" in params:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "year", int(params["year"]))))
+        if "topic" in params:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "topic", params["topic"])))
+        q = tantivy.Query.boolean_query(clauses)
+        result = self.searcher.search(q, 10, count=True)
+        snippets = tantivy.SnippetGenerator.create(self.searcher, q, self.schema, "text")
+        for _, address in result.hits:
+            snippets.snippet_from_doc(self.searcher.doc(address)).to_html()
+        self.searcher.aggregate(q, {f: {"terms": {"field": f, "size": 1000}} for f in ("district", "year", "topic")})
+
+
+def time_peer(peer, mix: list[dict], rounds: int = 2) -> dict:
+    for params in mix:
+        peer.search(params)
+    latencies = []
+    for _ in range(rounds):
+        for params in mix:
+            started = time.perf_counter()
+            peer.search(params)
+            latencies.append((time.perf_counter() - started) * 1000)
+    return {**percentiles(latencies), "build_seconds": round(peer.build_seconds, 2)}
+
+
+# ------------------------------------------------------------------------------------ main
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(mem) / 2**20, 1), "python": platform.python_version()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.speed", description=__doc__.split("\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=20_000)
+    parser.add_argument("--clients", default="1,16")
+    parser.add_argument("--queries-per-client", type=int, default=60)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--skip-peers", action="store_true")
+    args = parser.parse_args(argv)
+    out = args.out / f"p{args.paragraphs}"
+    corpus, index = out / "corpus", out / "index"
+    if not corpus.exists() or not any(corpus.iterdir()):
+        generate(-(-args.paragraphs // 20), corpus, seed=1)
+    files = sorted(corpus.glob("*.txt"))
+    raw_bytes = sum(p.stat().st_size for p in files)
+    total_syllables = sum(len(syllables(p.read_text("utf-8"))) for p in files)
+    paragraphs = args.paragraphs
+    print(f"machine: {machine()}")
+    print(f"corpus: {len(files)} reports, {paragraphs} paragraphs, {total_syllables} syllables, {raw_bytes / 1e6:.1f} MB")
+
+    report: dict = {"machine": machine(), "paragraphs": paragraphs, "raw_bytes": raw_bytes, "syllables": total_syllables}
+    report["pyvi"] = pyvi_baseline(files)
+    print(f"pyvi alone, 1 process: {report['pyvi']['syllables_per_s']:,} syllables/s")
+    if index.exists():
+        import shutil
+
+        shutil.rmtree(index)
+    report["index"] = build_ours(corpus, index, total_syllables, paragraphs)
+    ix = report["index"]
+    print(f"indexer: {ix['seconds']} s, {ix['paragraphs_per_s']:,} paragraphs/s, {ix['syllables_per_s']:,} syllables/s "
+          f"({ix['syllables_per_s'] / report['pyvi']['syllables_per_s']:.2f} × pyvi), peak RSS {ix['peak_rss_mb']} MB; "
+          f"unchanged rebuild {ix['rebuild_unchanged_seconds']} s")
+    print(f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
+          f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)")
+    clients = [int(c) for c in args.clients.split(",")]
+    report["api"] = serve_and_measure(index, clients, args.queries_per_client)
+    for n in clients:
+        r = report["api"][f"clients_{n}"]
+        print(f"API, {n:>2} client(s): p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms  "
+              f"{r['requests_per_s']} req/s  errors {r['errors']}")
+    print(f"API server peak RSS: {report['api']['server_peak_rss_mb']} MB")
+    if not args.skip_peers:
+        mix = report["api"]["queries"]
+        units = paragraphs_of(index)
+        for name, cls in (("sqlite_fts5", Fts5Peer), ("tantivy_raw", RawTantivyPeer)):
+            peer = cls(units)
+            report[name] = time_peer(peer, mix)
+            r = report[name]
+            print(f"{name}: build {r['build_seconds']} s; in process p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms")
+            del peer
+        ours = report["api"][f"clients_{clients[0]}"]["p50"]
+        print(f"ours over HTTP vs SQLite FTS5 in process, p50: {report['sqlite_fts5']['p50'] / ours:.1f} × faster")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"figures: {out / 'speed.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
