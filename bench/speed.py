@@ -151,10 +151,21 @@ def http_get(base: str, params: dict) -> tuple[float, bool]:
     return (time.perf_counter() - started) * 1000, ok
 
 
-def serve_and_measure(index: Path, clients: list[int], per_client: int) -> dict:
+def process_tree_peak_kb(pid: int) -> int:
+    """Peak RSS summed over a process and its children (the server's workers)."""
+    total = rss_peak_kb(pid)
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return total + sum(process_tree_peak_kb(int(c)) for c in children)
+
+
+def serve_and_measure(index: Path, clients: list[int], per_client: int, workers: int = 1) -> dict:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--port", str(port), "--workers", str(workers)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(240):
@@ -190,7 +201,8 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int) -> dict:
             elapsed = time.perf_counter() - started
             results[f"clients_{n}"] = {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1),
                                        "errors": errors}
-        results["server_peak_rss_mb"] = round(rss_peak_kb(proc.pid) / 1024)
+        results["server_peak_rss_mb"] = round(process_tree_peak_kb(proc.pid) / 1024)
+        results["server_workers"] = workers
         return results
     finally:
         proc.terminate()
@@ -327,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries-per-client", type=int, default=60)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--server-workers", default="1,2", help="server processes to measure, e.g. 1,2")
     args = parser.parse_args(argv)
     out = args.out / f"p{args.paragraphs}"
     corpus, index = out / "corpus", out / "index"
@@ -354,14 +367,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
           f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)")
     clients = [int(c) for c in args.clients.split(",")]
-    report["api"] = serve_and_measure(index, clients, args.queries_per_client)
-    for n in clients:
-        r = report["api"][f"clients_{n}"]
-        print(f"API, {n:>2} client(s): p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms  "
-              f"{r['requests_per_s']} req/s  errors {r['errors']}")
-    print(f"API server peak RSS: {report['api']['server_peak_rss_mb']} MB")
+    for workers in [int(w) for w in args.server_workers.split(",")]:
+        key = "api" if workers == 1 else f"api_workers_{workers}"
+        report[key] = serve_and_measure(index, clients, args.queries_per_client, workers)
+        for n in clients:
+            r = report[key][f"clients_{n}"]
+            print(f"API ({workers} process{'es' if workers > 1 else ''}), {n:>2} client(s): p50 {r['p50']} ms  "
+                  f"p95 {r['p95']} ms  p99 {r['p99']} ms  {r['requests_per_s']} req/s  errors {r['errors']}")
+        print(f"API ({workers} process{'es' if workers > 1 else ''}) peak RSS, all processes: "
+              f"{report[key]['server_peak_rss_mb']} MB")
     if not args.skip_peers:
-        mix = report["api"]["queries"]
+        mix = report[next(k for k in report if k.startswith("api"))]["queries"]
         units = paragraphs_of(index)
         for name, cls in (("sqlite_fts5", Fts5Peer), ("tantivy_raw", RawTantivyPeer)):
             peer = cls(units)
@@ -369,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             r = report[name]
             print(f"{name}: build {r['build_seconds']} s; in process p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms")
             del peer
-        ours = report["api"][f"clients_{clients[0]}"]["p50"]
+        ours = report[next(k for k in report if k.startswith("api"))][f"clients_{clients[0]}"]["p50"]
         print(f"ours over HTTP vs SQLite FTS5 in process, p50: {report['sqlite_fts5']['p50'] / ours:.1f} × faster")
     args.out.mkdir(parents=True, exist_ok=True)
     (out / "speed.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

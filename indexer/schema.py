@@ -107,8 +107,9 @@ def register_tokenizers(index: tantivy.Index) -> None:
 
 def open_index(path: Path, create: bool = False) -> tantivy.Index:
     """Open (or create) the Tantivy index in ``path`` with our tokenizers."""
-    path.mkdir(parents=True, exist_ok=True)
-    if not create and not tantivy.Index.exists(str(path)):
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    elif not path.is_dir() or not tantivy.Index.exists(str(path)):
         raise FileNotFoundError(f"no index in {path}: run `python -m indexer build --index {path.parent}` first")
     try:
         index = tantivy.Index(build_schema(), path=str(path), reuse=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,24 +18,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", type=Path, default=defaults.index)
     parser.add_argument("--host", default=defaults.host)
     parser.add_argument("--port", type=int, default=defaults.port)
-    parser.add_argument("--workers-threads", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("VNSEARCH_WORKERS", "1")),
+                        help="server processes (default 1; each opens the index read-only, sharing its pages)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings(index=args.index, host=args.host, port=args.port)
     from .app import create_app
+    log = logging.getLogger("search_api")
+    import uvicorn
+
+    if args.workers > 1:
+        # The parent only supervises: each worker process builds its own app from the environment.
+        from indexer.schema import open_index
+        from indexer.store import IndexDir
+
+        try:
+            open_index(IndexDir(settings.index).tantivy_path)
+        except FileNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        os.environ["VNSEARCH_INDEX"] = str(settings.index)
+        log.info("serving %s with %d processes on http://%s:%d", settings.index, args.workers, settings.host, settings.port)
+        uvicorn.run("search_api.app:app_from_environment", factory=True, host=settings.host, port=settings.port,
+                    workers=args.workers, log_level="warning", access_log=False)
+        return 0
     try:
         app = create_app(settings)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    log = logging.getLogger("search_api")
     health = app.state.engine.health()
     log.info("index %s: %d documents, %d paragraphs", settings.index, health.documents, health.paragraphs)
     if not settings.api_key:
         log.warning("no VNSEARCH_API_KEY: POST/DELETE /api/v1/documents are disabled (read-only server)")
     log.info("serving on http://%s:%d (API docs at /docs)", settings.host, settings.port)
-    import uvicorn
-
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
     return 0
 

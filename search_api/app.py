@@ -217,3 +217,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """For ``--workers N``: every server process builds its app from the environment."""
+    return create_app(Settings())
