@@ -4,7 +4,9 @@ Grading follows ``../shared/eval/releval.py``: a text's grade for a query is 2
 when it contains one of the query's ``g2`` markers, else 1 when it contains a
 ``g1`` marker, else 0; texts and markers are compared after NFC, lower case,
 whitespace collapsing and one tone placement (``uỷ`` → ``ủy``, ``hoà`` → ``hòa``).
-One addition: a query with ``filters`` grades 0 every paragraph whose report's
+Two additions: lines listed under ``not_paragraphs`` in judgments.json (titles,
+photo captions, bylines, site furniture that happen to be long) grade 0 and stay
+out of the ideal ranking; and a query with ``filters`` grades 0 every paragraph whose report's
 *true* district / province / year (``tagging_labels.json`` → ``documents``)
 does not satisfy them, so a wrongly tagged report that slips through a filter
 counts against the system.
@@ -46,6 +48,13 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", _OPEN.sub(lambda m: _PAIRS[m.group(1)], t))
 
 
+def load_not_paragraphs(path: Path | None = None) -> set[str]:
+    """Lines of the corpus that are not report paragraphs (titles, captions, bylines, site furniture), normalised.
+    They are never relevant and are left out of the ideal ranking."""
+    spec = json.loads((path or JUDGMENTS).read_text("utf-8"))
+    return {norm(item["line"]) for item in spec.get("not_paragraphs", [])}
+
+
 @dataclass
 class Query:
     q: str
@@ -77,15 +86,20 @@ def corpus_files() -> list[Path]:
 
 
 def raw_units(files: list[Path] | None = None) -> list[tuple[str, str]]:
-    """(file name, line) for every distinct line of 80+ characters, as releval.py reads the seeds."""
+    """(file name, line) for every distinct line of 80+ characters, as releval.py reads the seeds,
+    less the lines judged not to be paragraphs (``not_paragraphs`` in judgments.json) and lines
+    repeated inside longer ones."""
     out, seen = [], set()
+    excluded = load_not_paragraphs()
     for f in files or corpus_files():
         for line in f.read_text(encoding="utf-8").splitlines():
             line = line.strip()
-            if len(line) >= MIN_LINE_CHARS and line not in seen:
+            if len(line) >= MIN_LINE_CHARS and line not in seen and norm(line) not in excluded:
                 seen.add(line)
                 out.append((f.name, line))
-    return out
+    # A line repeated inside a longer one (a lead paragraph repeated as the start of the next) counts once.
+    normed = [norm(line) for _, line in out]
+    return [u for u, n in zip(out, normed) if not any(n != m and n in m for m in normed)]
 
 
 def satisfies(doc: dict | None, filters: dict) -> bool:
@@ -104,7 +118,15 @@ def satisfies(doc: dict | None, filters: dict) -> bool:
     return True
 
 
+_NOT_PARAGRAPHS: set[str] | None = None
+
+
 def grade(query: Query, text: str, file: str | None, documents: dict) -> int:
+    global _NOT_PARAGRAPHS
+    if _NOT_PARAGRAPHS is None:
+        _NOT_PARAGRAPHS = load_not_paragraphs()
+    if norm(text).strip() in _NOT_PARAGRAPHS:
+        return 0
     if query.filters and not satisfies(documents.get(file) if file else None, query.filters):
         return 0
     return query.grade_text(text)
