@@ -124,7 +124,11 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 mention = Mention("province", name, tuple(p.code for p in provinces), W_PREFIXED * mult,
                                   city_ctx or province_ctx or "", where)
             elif district_ctx and districts:
-                mention = Mention("district", name, tuple(d.code for d in districts), W_PREFIXED * mult, district_ctx, where)
+                # "các huyện A, B, C" lists several districts: none of them is the subject.
+                listed = _match_prefix(raw, i - len(district_ctx.split()), (("cac",), ("nhung",), ("hai",), ("ba",)))
+                weight = (W_BARE if listed else W_PREFIXED) * mult
+                mention = Mention("district", name, tuple(d.code for d in districts), weight,
+                                  f"{listed} {district_ctx}" if listed else district_ctx, where)
             elif districts and not provinces:
                 mention = Mention("district", name, tuple(d.code for d in districts), W_BARE * mult, "bare", where)
             elif provinces:

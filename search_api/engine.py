@@ -34,9 +34,6 @@ from .models import (DocumentDetail, DocumentList, DocumentSummary, Facets, Heal
 from .query import ParsedQuery, parse
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
-#: Below this many paragraphs with every word, the best partial matches follow them
-#: on the first page (flagged ``partial``; totals and facets count full matches).
-FEW_RESULTS = 5
 RELOAD_SECONDS = 1.0
 #: Phrase boosts re-rank this many best candidates (see ``Engine._run``).
 RERANK_DEPTH = 300
@@ -143,7 +140,7 @@ class Engine:
         partial = False
         listed: list[tuple[float, object, bool]] = [(k, a, False) for k, a in result.hits]
         total = result.count
-        if not parsed.is_empty and self._has_several_units(parsed) and result.count < FEW_RESULTS:
+        if not parsed.is_empty and self._has_several_units(parsed) and result.count < params.per_page:
             loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True, phrases=False)
             if result.count == 0:
                 # Nothing has every word: the best partial matches *are* the results.
@@ -153,8 +150,8 @@ class Engine:
                 total = result.count
                 partial = total > 0
             elif params.sort == "relevance" and offset == 0 and len(listed) < params.per_page:
-                # A few paragraphs have every word: the best partial matches follow them on
-                # the first page, flagged.  Totals and facets still count full matches only,
+                # Fewer paragraphs than a page have every word: the best partial matches
+                # fill the first page after them, flagged.  Totals and facets still count full matches only,
                 # so a facet's count is what ticking it gives.
                 extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
                     [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
