@@ -186,6 +186,18 @@ class _Progress:
             sys.stderr.flush()
 
 
+def analysis_fingerprint() -> str:
+    """What the tags depend on besides the text: the schema version and the data files
+    (furniture, topics, abbreviations).  A change re-analyses every report."""
+    from importlib import resources
+
+    h = hashlib.sha256(str(SCHEMA_VERSION).encode())
+    data = resources.files(__package__).joinpath("data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith(".json")):
+        h.update(name.encode() + data.joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _wipe_index(store: IndexDir) -> None:
     import shutil
 
@@ -201,12 +213,21 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     summary = BuildSummary()
     manifest = store.load_manifest()
     rebuild_all = False
+    reanalyse = False
+    fingerprint = analysis_fingerprint()
+    if manifest.files and manifest.schema_version == SCHEMA_VERSION and manifest.analysis != fingerprint:
+        # Same schema, new lexicons or tables: every file is analysed again (cheap: the
+        # segmentation cache survives) and replaces its documents.  Reports posted to the
+        # API keep theirs (rebuild them with --from-originals).
+        reanalyse = True
+        manifest.files = {}
     if manifest.schema_version != SCHEMA_VERSION and (manifest.files or store.exists()):
         # Schema or analysis changed: start a new index and process everything again.
         _wipe_index(store)
         manifest = Manifest()
         rebuild_all = True
     manifest.schema_version = SCHEMA_VERSION
+    manifest.analysis = fingerprint
     try:
         index = open_index(store.tantivy_path, create=True)
     except ValueError as exc:
@@ -324,7 +345,12 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
                 summary.added += 1
             elif rebuild_all:
                 summary.added += 1
-            if report.id in indexed_now or report.id in referenced or (not rebuild_all and in_index(report.id)):
+            if reanalyse and report.id not in indexed_now and in_index(report.id):
+                writer.delete_documents_by_term(F.DOC_ID, report.id)   # the same report, analysed anew
+                in_index_now = False
+            else:
+                in_index_now = not rebuild_all and in_index(report.id)
+            if report.id in indexed_now or report.id in referenced or in_index_now:
                 summary.duplicates += 1 if report.id in indexed_now or not old else 0
             else:
                 store.save_original(report.id, report.text, {"file": report.file, "title": report.title,

@@ -60,6 +60,8 @@ class FileEntry:
 class Manifest:
     schema_version: int = SCHEMA_VERSION
     files: dict[str, FileEntry] = field(default_factory=dict)
+    #: Fingerprint of the analysis data (lexicons, tables) the index was built with.
+    analysis: str = ""
 
     def doc_ids(self) -> set[str]:
         return {e.doc_id for e in self.files.values() if e.doc_id}
@@ -98,10 +100,10 @@ class IndexDir:
             return Manifest()
         raw = json.loads(self.manifest_path.read_text("utf-8"))
         files = {k: FileEntry(**v) for k, v in raw.get("files", {}).items()}
-        return Manifest(raw.get("schema_version", 0), files)
+        return Manifest(raw.get("schema_version", 0), files, raw.get("analysis", ""))
 
     def save_manifest(self, manifest: Manifest) -> None:
-        data = {"schema_version": manifest.schema_version,
+        data = {"schema_version": manifest.schema_version, "analysis": manifest.analysis,
                 "files": {k: vars(v) for k, v in sorted(manifest.files.items())}}
         atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 

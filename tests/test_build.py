@@ -93,3 +93,15 @@ def test_originals_are_kept_and_rebuildable(tmp_path):
     index = F.open_index(tmp_path / "idx" / "tantivy")
     q = tantivy.Query.term_query(index.schema, F.DISTRICT, "202")
     assert index.searcher().search(q, 1).count > 0
+
+
+def test_new_lexicons_reanalyse_every_file(tmp_path, monkeypatch):
+    import indexer.build as build
+
+    first = build_index([SEEDS], tmp_path / "idx", jobs=1)
+    monkeypatch.setattr(build, "analysis_fingerprint", lambda: "a-new-lexicon")
+    again = build_index([SEEDS], tmp_path / "idx", jobs=1)
+    assert again.unchanged == 0 and again.added == 5
+    assert again.documents == first.documents and again.paragraphs == first.paragraphs
+    assert again.segmented_sentences == 0            # the segmentation cache survives
+    assert build_index([SEEDS], tmp_path / "idx", jobs=1).unchanged == 5
