@@ -34,6 +34,10 @@ _PLAN_WORDS = ("phuong huong", "trong tam", "ke hoach nam", "nhiem vu trong tam 
                "du bao", "la nam ban le", "se ", "chu de nam", "trien khai nhiem vu", "trong nam toi", "nam toi")
 
 
+_PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh chu de")
+_REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ")
+
+
 @dataclass
 class YearTags:
     year: int | None = None
@@ -79,6 +83,14 @@ def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
             w, why = -0.5 * weight, "plan"
         elif any(word in before for word in _REVIEW_WORDS):
             w, why = 3 * weight, "review"
+        # What the clause says after the year: "Năm 2023, huyện đặt mục tiêu …" is a plan,
+        # "Năm 2022, UBND huyện … đã chỉ đạo" a review.
+        clause_after = re.split(r"[;.]", t[m.end():m.end() + 90])[0]
+        if why == "năm":
+            if any(word in clause_after for word in _PLAN_AFTER):
+                w, why = -0.5 * weight, "plan"
+            elif any(word in clause_after for word in _REVIEW_AFTER):
+                w, why = 3 * weight, "review"
         after = t[m.end():m.end() + 25]
         if re.match(r"\s*(la nam ban le|la nam dau|la nam thu)", after):
             w, why = (w if why == "review" else 1.5 * weight), "năm Y là năm…"
