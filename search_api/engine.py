@@ -133,6 +133,10 @@ class Engine:
         filters = params.filters
         # What matches, with the cheap boosts; phrase boosts re-rank the best candidates.
         text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, phrases=False)
+        places = ranking.place_boosts(self.schema, parsed)
+        if places:
+            text_query = tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)]
+                                                     + [(tantivy.Occur.Should, q) for q in places])
         boosts = ranking.phrase_boosts(self.schema, parsed)
         offset = (params.page - 1) * params.per_page
         result = self._run(searcher, filters.apply(self.schema, text_query), boosts, params, offset, params.per_page)

@@ -183,3 +183,47 @@ def highlight_terms(parsed: ParsedQuery) -> list[list[str]]:
             elif unit.folded:
                 out.append([unit.folded])
     return out
+
+
+PLACE_DISTRICT = 2.0
+PLACE_PROVINCE = 1.0
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict[tuple[str, ...], list[tuple[str, str, str]]]:
+    """Folded place names → (kind, code, province code), from the gazetteer."""
+    from indexer.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    for d in gaz.districts.values():
+        index.setdefault(tuple(fold(s).lower() for s in d.short.split()), []).append(("district", d.code, d.province_code))
+    for p in gaz.provinces.values():
+        index.setdefault(tuple(fold(s).lower() for s in p.short.split()), []).append(("province", p.code, p.code))
+    return index
+
+
+def place_boosts(schema: tantivy.Schema, parsed: ParsedQuery) -> list[tantivy.Query]:
+    """A query that names a district or province prefers the reports tagged with it:
+    "Châu Thành Tiền Giang" puts the Tiền Giang report's paragraphs first.  A district
+    name shared by several provinces is narrowed by a province named in the query."""
+    names = _place_names()
+    found: list[tuple[str, str, str]] = []
+    for term in parsed.positive_terms:
+        sylls = term.folded
+        i = 0
+        while i < len(sylls):
+            for n in (4, 3, 2):
+                key = tuple(sylls[i:i + n])
+                if len(key) == n and key in names:
+                    found += names[key]
+                    i += n - 1
+                    break
+            i += 1
+    provinces = {code for kind, code, _ in found if kind == "province"}
+    out = [_boost(_term(schema, F.PROVINCE, code), PLACE_PROVINCE) for code in sorted(provinces)]
+    districts = [(code, prov) for kind, code, prov in found if kind == "district"]
+    if provinces and any(prov in provinces for _, prov in districts):
+        districts = [(code, prov) for code, prov in districts if prov in provinces]
+    out += [_boost(_term(schema, F.DISTRICT, code), PLACE_DISTRICT) for code, _ in sorted(set(districts))]
+    return out
