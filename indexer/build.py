@@ -187,14 +187,18 @@ class _Progress:
 
 
 def analysis_fingerprint() -> str:
-    """What the tags depend on besides the text: the schema version and the data files
-    (furniture, topics, abbreviations).  A change re-analyses every report."""
+    """What the tags depend on besides the text: the schema version, the data files
+    (furniture, topics, abbreviations) and the indexer's own code.  A change re-analyses
+    every report (cheaply: segmentations are cached)."""
     from importlib import resources
 
     h = hashlib.sha256(str(SCHEMA_VERSION).encode())
-    data = resources.files(__package__).joinpath("data")
+    package = resources.files(__package__)
+    data = package.joinpath("data")
     for name in sorted(p.name for p in data.iterdir() if p.name.endswith(".json")):
         h.update(name.encode() + data.joinpath(name).read_bytes())
+    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        h.update(name.encode() + package.joinpath(name).read_bytes())
     return h.hexdigest()[:16]
 
 

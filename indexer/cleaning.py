@@ -123,21 +123,22 @@ def byline_parts(line: str) -> tuple[str | None, str | None] | None:
     """(author, source) when the line is a byline or source credit, else None.
 
     Shapes: "Minh Phú", "LIÊM ĐOÀN", "Theo Cổng TTĐT huyện Thủy Nguyên",
-    "Bình Minh/Trung tâm TT&VH Ba Chẽ", "Nguồn: Báo Hà Nam".
+    "Bình Minh/Trung tâm TT&VH Ba Chẽ", "Văn Hùng - Trung tâm VH-TT huyện X", "Nguồn: Báo Hà Nam".
     """
     lex = lexicon()
     text = line.strip().rstrip(".")
-    if not text or len(text) > 90 or _sentence_count(text + " ") > 1:
+    if not text or len(text) > 100 or _sentence_count(text + " ") > 1:
         return None
     k = key(text)
     for prefix in lex.source_prefixes:
         if k.startswith(prefix):
             rest = text[len(prefix):].strip(" :()")
             return (None, rest) if rest else None
-    if "/" in text:
-        left, _, right = text.partition("/")
-        if _looks_like_name(left.strip()) and right.strip():
-            return left.strip(), right.strip()
+    for separator in ("/", " - ", " – "):
+        if separator in text:
+            left, _, right = text.partition(separator)
+            if _looks_like_name(left.strip()) and right.strip():
+                return left.strip(), right.strip()
     if _looks_like_name(text):
         return text, None
     return None
@@ -231,13 +232,14 @@ def clean(text: str) -> CleanPage:
             page.date_line, reason = line, "date"
         if reason is None and is_caption(line):
             reason = "photo caption"
-        if reason is None and len(line) < MIN_PARAGRAPH_CHARS:
+        if reason is None and len(line) <= 100 and kept:
             credit = byline_parts(line)
-            if credit and kept and _ends_article(body, idx):
+            if credit and _ends_article(body, idx):
                 page.author, page.source = credit[0], credit[1] or page.source
                 page.dropped.append((line, "byline"))
                 page.dropped.extend((rest, "after the byline") for rest in body[idx + 1:])
                 break
+        if reason is None and len(line) < MIN_PARAGRAPH_CHARS:
             reason = "too short for a paragraph"
         if reason:
             page.dropped.append((line, reason))
