@@ -38,7 +38,7 @@ import tantivy
 
 from bench.corpus import generate
 from indexer import schema as F
-from indexer.normalize import fold, normalize, syllables
+from indexer.normalize import syllables
 
 ROOT = Path(__file__).resolve().parent.parent
 

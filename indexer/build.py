@@ -299,7 +299,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     since_commit = 0
 
     def commit() -> None:
-        nonlocal since_commit, searcher
+        nonlocal since_commit
         writer.commit()
         manifest.files.update(pending_entries)
         pending_entries.clear()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .normalize import key, nfc, normalize
+from .normalize import key, nfc
 
 #: Paragraphs shorter than this (in characters) are headings, captions or
 #: menu items, not report text.

@@ -8,7 +8,6 @@ fire inside "hội nghị quyết định".
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources

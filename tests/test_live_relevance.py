@@ -1,9 +1,7 @@
 """The public judged queries against a live uvicorn server on the seed index."""
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -13,31 +11,13 @@ from .conftest import ROOT
 RELEVAL = ROOT.parent / "shared" / "eval" / "releval.py"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_server(seed_index):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(seed_index), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/api/v1/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            pytest.fail("server did not start")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    from bench.load import LiveServer
+
+    live = LiveServer(seed_index).start()
+    yield live.url
+    live.stop()
 
 
 @pytest.mark.skipif(not RELEVAL.exists(), reason="shared/eval is not beside the project")

@@ -1,6 +1,5 @@
 """Tags of the seed reports, and made-up reports that exercise the hard cases."""
 import unicodedata
-from pathlib import Path
 
 import pytest
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -29,43 +27,17 @@ sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Index seeds/ with the CLI and serve it with the CLI, as a user would."""
+    from bench.load import LiveServer
+
     index = tmp_path_factory.mktemp("web") / "index"
     subprocess.run([sys.executable, "-m", "indexer", "build", str(ROOT / "seeds"), "--index", str(index), "--quiet"],
                    cwd=ROOT, check=True, timeout=300)
-    port = _free_port()
-    log = open(index.parent / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--port", str(port)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/api/v1/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.close()
-            pytest.fail("the server did not start:\n" + (index.parent / "server.log").read_text())
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    live = LiveServer(index).start()
+    yield live.url
+    live.stop()
 
 
 def api(base: str, path: str, **params) -> dict:
