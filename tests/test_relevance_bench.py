@@ -30,3 +30,9 @@ def test_tagger_places_and_years(figures):
     assert tagger["accuracy"]["province"] >= 0.95
     assert tagger["accuracy"]["year"] >= 0.95
     assert tagger["wrong_district_where_unknown"] == 0, tagger["wrong_district_files"]
+
+
+def test_topic_precision(figures):
+    for slug, row in figures["tagger"]["topics"].items():
+        if row["precision"] is not None:
+            assert row["precision"] >= 0.8, (slug, row)
