@@ -318,8 +318,8 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
                            [w[2] for w in work], chunksize=1)
     else:
         _init_worker(None, learnt, in_process=True)
-        assert _worker_segmenter is not None
-        _worker_segmenter._db = segmenter._db  # share the cache file for reads
+        global _worker_segmenter
+        _worker_segmenter = segmenter   # in process: read and write the cache file directly
         results = (_process(k, max_bytes, t, m) for k, t, m in work)
     try:
         for key, outcome, fresh, hits, misses in results:

@@ -16,7 +16,7 @@ from .analysis import Abbreviations, Analysis, analyse, learn_definitions
 from .cleaning import clean
 from .dates import tag_year, years_mentioned
 from .gazetteer import District, Province, gazetteer
-from .normalize import fold, nfc, normalize, syllables
+from .normalize import nfc, normalize, syllables
 from .places import tag_places
 from .reading import read_file
 from .segmentation import Segmenter
@@ -119,7 +119,3 @@ def process_file(path: Path, segmenter: Segmenter | None = None, abbreviations: 
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     text = read_file(path, **kwargs)
     return process_text(text, file=path.name, segmenter=segmenter, abbreviations=abbreviations)
-
-
-def folded_title(report: Report) -> str:
-    return fold(report.title or "").lower()
