@@ -340,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--server-workers", default="1,2", help="server processes to measure, e.g. 1,2")
+    parser.add_argument("--search-only", action="store_true",
+                        help="reuse the index of an earlier run: skip the pyvi baseline and the build")
     args = parser.parse_args(argv)
     out = args.out / f"p{args.paragraphs}"
     corpus, index = out / "corpus", out / "index"
@@ -353,19 +355,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(files)} reports, {paragraphs} paragraphs, {total_syllables} syllables, {raw_bytes / 1e6:.1f} MB")
 
     report: dict = {"machine": machine(), "paragraphs": paragraphs, "raw_bytes": raw_bytes, "syllables": total_syllables}
-    report["pyvi"] = pyvi_baseline(files)
-    print(f"pyvi alone, 1 process: {report['pyvi']['syllables_per_s']:,} syllables/s")
-    if index.exists():
-        import shutil
+    if args.search_only:
+        if not (index / "tantivy").exists():
+            parser.error(f"--search-only: no index in {index}; run once without it")
+    else:
+        report["pyvi"] = pyvi_baseline(files)
+        print(f"pyvi alone, 1 process: {report['pyvi']['syllables_per_s']:,} syllables/s")
+        if index.exists():
+            import shutil
 
-        shutil.rmtree(index)
-    report["index"] = build_ours(corpus, index, total_syllables, paragraphs)
-    ix = report["index"]
-    print(f"indexer: {ix['seconds']} s, {ix['paragraphs_per_s']:,} paragraphs/s, {ix['syllables_per_s']:,} syllables/s "
-          f"({ix['syllables_per_s'] / report['pyvi']['syllables_per_s']:.2f} × pyvi), peak RSS {ix['peak_rss_mb']} MB; "
-          f"unchanged rebuild {ix['rebuild_unchanged_seconds']} s")
-    print(f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
-          f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)")
+            shutil.rmtree(index)
+        report["index"] = build_ours(corpus, index, total_syllables, paragraphs)
+        ix = report["index"]
+        print(f"indexer: {ix['seconds']} s, {ix['paragraphs_per_s']:,} paragraphs/s, {ix['syllables_per_s']:,} syllables/s "
+              f"({ix['syllables_per_s'] / report['pyvi']['syllables_per_s']:.2f} × pyvi), peak RSS {ix['peak_rss_mb']} MB; "
+              f"unchanged rebuild {ix['rebuild_unchanged_seconds']} s")
+        print(f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
+              f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)")
     clients = [int(c) for c in args.clients.split(",")]
     for workers in [int(w) for w in args.server_workers.split(",")]:
         key = "api" if workers == 1 else f"api_workers_{workers}"
@@ -388,8 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         ours = report[next(k for k in report if k.startswith("api"))][f"clients_{clients[0]}"]["p50"]
         print(f"ours over HTTP vs SQLite FTS5 in process, p50: {report['sqlite_fts5']['p50'] / ours:.1f} × faster")
     args.out.mkdir(parents=True, exist_ok=True)
-    (out / "speed.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"figures: {out / 'speed.json'}")
+    (out / ("speed-search.json" if args.search_only else "speed.json")).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"figures: {out / ('speed-search.json' if args.search_only else 'speed.json')}")
     return 0
 
 

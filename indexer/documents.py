@@ -10,6 +10,7 @@ from __future__ import annotations
 import tantivy
 
 from . import schema as F
+from .facet_keys import place_key, topic_mask
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -22,6 +23,10 @@ def to_fields(report: Report) -> list[Fields]:
     shared: Fields = {F.DOC_ID: [report.id], F.PARAGRAPHS: [len(report.paragraphs)],
                       F.DATE_KEY: [published or (report.year * 10000 + 1231 if report.year else 0)],
                       F.MENTIONED: list(report.districts_mentioned)}
+    place = place_key(report.district.code if report.district else None,
+                      report.province.code if report.province else None)
+    if place is not None:
+        shared[F.PLACE] = [place]
     for field, value in ((F.TITLE, report.title), (F.SOURCE, report.source), (F.AUTHOR, report.author),
                          (F.FILE, report.file), (F.URL, report.url), (F.PUBLISHED, published), (F.YEAR, report.year),
                          (F.DISTRICT, report.district.code if report.district else None),
@@ -40,11 +45,14 @@ def to_fields(report: Report) -> list[Fields]:
             F.CONCEPTS: list(p.concepts), F.YEARS: list(p.years), F.TOPIC: list(p.topics),
             F.SUGGEST: report_terms if p.position == 0 else [],
         })
+        if p.topics:
+            fields[F.TOPIC_BITS] = [topic_mask(p.topics)]
         out.append(fields)
     return out
 
 
-_INTEGER_FIELDS = frozenset({F.PID, F.POSITION, F.YEAR, F.YEARS, F.PUBLISHED, F.DATE_KEY, F.PARAGRAPHS})
+_INTEGER_FIELDS = frozenset({F.PID, F.POSITION, F.YEAR, F.YEARS, F.PUBLISHED, F.DATE_KEY, F.PARAGRAPHS, F.PLACE,
+                             F.TOPIC_BITS})
 
 
 def to_tantivy(paragraphs: list[Fields]) -> list[tantivy.Document]:

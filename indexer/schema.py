@@ -15,8 +15,9 @@ suggest    ``raw``          words and word n-grams keyed by their folded form,
                             for accent-insensitive completion by prefix
 ========== ================ ====================================================
 
-Facet fields are fast ``raw`` text (multi-valued for topics) or integers, so
-``Searcher.aggregate`` counts them in one pass.
+District, province and topic are ``raw`` terms (filters) and stored (hits);
+facets are counted on two fast integers that pack them (``place``,
+``topic_bits``: see ``facet_keys``) and on the fast ``year``.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -54,6 +55,8 @@ FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
 MENTIONED = "mentioned"    # other districts the report names (GSO codes)
+PLACE = "place"            # province × 1000 + district (fast): facet counts, see facet_keys
+TOPIC_BITS = "topic_bits"  # topics as a bit mask (fast): facet counts, see facet_keys
 SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
 
@@ -77,11 +80,13 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
     sb.add_text_field(CONCEPTS, stored=False, tokenizer_name="raw", index_option="freq")
     sb.add_text_field(TITLE, stored=True, tokenizer_name=FOLD_TOKENIZER)
-    sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field(PROVINCE, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(PROVINCE, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(YEAR, stored=True, indexed=True, fast=True)
     sb.add_integer_field(YEARS, stored=True, indexed=True, fast=True)
-    sb.add_text_field(TOPIC, stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field(TOPIC, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field(PLACE, stored=False, indexed=False, fast=True)
+    sb.add_integer_field(TOPIC_BITS, stored=False, indexed=False, fast=True)
     sb.add_integer_field(PUBLISHED, stored=True, indexed=True, fast=True)
     sb.add_integer_field(DATE_KEY, stored=False, indexed=True, fast=True)
     sb.add_text_field(SOURCE, stored=True, tokenizer_name="raw")

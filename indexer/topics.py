@@ -22,6 +22,7 @@ MAX_COUNT_PER_TERM = 2
 class Topic:
     slug: str
     label: str
+    bit: int          # its bit in the index's topic mask (``facet_keys``); declared in topics.json, never renumbered
     terms: tuple[tuple[tuple[str, ...], float, str], ...]   # (syllables, weight, term as written)
 
 
@@ -59,8 +60,11 @@ def taxonomy() -> Taxonomy:
     topics = []
     for t in data["topics"]:
         terms = tuple((tuple(s.lower() for s in syllables(normalize(term))), float(w), term) for term, w in t["terms"].items())
-        topics.append(Topic(t["slug"], t["label"], terms))
+        topics.append(Topic(t["slug"], t["label"], int(t["bit"]), terms))
     topics_t = tuple(topics)
+    bits = [t.bit for t in topics_t]
+    if len(set(bits)) != len(bits) or not all(0 <= b <= 62 for b in bits):
+        raise ValueError("topics.json: every topic needs its own 'bit' between 0 and 62")
     return Taxonomy(topics_t, float(data["threshold"]), float(data["relative"]),
                     _index_terms(topics_t), {t.slug: t for t in topics_t})
 

@@ -11,7 +11,6 @@ from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 from pydantic import Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware
 
 from indexer.store import _ID_RE
 
@@ -30,29 +29,45 @@ ERRORS = {400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}, 413: {"m
           422: {"model": ErrorResponse}}
 
 
-class _SecurityHeaders(BaseHTTPMiddleware):
-    def __init__(self, app, max_body: int) -> None:
-        super().__init__(app)
-        self.max_body = max_body
+_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                     (b"x-frame-options", b"DENY")]
 
-    async def dispatch(self, request: Request, call_next):
-        length = request.headers.get("content-length")
-        response: Response | None = None
+
+class _SecurityHeaders:
+    """Security headers on every response; a declared body over the limit is refused
+    before it is read.  Plain ASGI (not ``BaseHTTPMiddleware``, which costs a task and
+    a memory stream per request)."""
+
+    def __init__(self, app, max_body: int) -> None:
+        self.app, self.max_body = app, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        extra = list(_SECURITY_HEADERS)
+        if not scope["path"].startswith(("/docs", "/redoc")):
+            extra.append((b"content-security-policy", CSP.encode()))
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in extra if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        length = next((v for k, v in scope["headers"] if k == b"content-length"), None)
         if length is not None:
+            refusal = None
             try:
                 if int(length) > self.max_body:
-                    response = errors.error_response(413, "too_large", f"request body over {self.max_body} bytes")
+                    refusal = errors.error_response(413, "too_large", f"request body over {self.max_body} bytes")
             except ValueError:
-                response = errors.error_response(400, "bad_request", "invalid Content-Length")
-        # A request refused here still gets the headers below.
-        if response is None:
-            response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+                refusal = errors.error_response(400, "bad_request", "invalid Content-Length")
+            if refusal is not None:
+                # A request refused here still gets the headers.
+                return await refusal(scope, receive, send_with_headers)
+        await self.app(scope, receive, send_with_headers)
 
 
 # Limits stated in the OpenAPI schema itself, so a client (or a fuzzer) that follows

@@ -9,18 +9,19 @@ selection share one aggregation pass; each selected facet needs its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import tantivy
 
+from indexer import facet_keys
 from indexer import schema as F
 from indexer.gazetteer import gazetteer
 from indexer.topics import taxonomy
 
 from .models import FacetValue, Facets
 
-FACETS = ("district", "province", "year", "topic")
+FACETS = facet_keys.FACETS
 FIELD_OF = {"district": F.DISTRICT, "province": F.PROVINCE, "year": F.YEAR, "topic": F.TOPIC}
-FACET_SIZE = 1000
 
 
 @dataclass
@@ -55,24 +56,28 @@ class Filters:
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, query)] + [(tantivy.Occur.Must, c) for c in clauses])
 
 
-def label(facet: str, value) -> str:
+@lru_cache(maxsize=4096)
+def _describe(facet: str, value: str) -> tuple[str, float | None, float | None]:
+    """Label and map position of a facet value (the same few hundred values, every request)."""
     if facet == "district":
         gaz = gazetteer()
-        return gaz.district_label(value) if value in gaz.districts else str(value)
+        district = gaz.districts.get(value)
+        return (gaz.district_label(value), district.lat, district.lon) if district else (value, None, None)
     if facet == "province":
         gaz = gazetteer()
-        return gaz.province_label(value) if value in gaz.provinces else str(value)
+        return (gaz.province_label(value) if value in gaz.provinces else value), None, None
     if facet == "topic":
-        return taxonomy().label(value)
-    return str(int(value))
+        return taxonomy().label(value), None, None
+    return value, None, None
 
 
-def _coordinates(facet: str, value: str) -> dict:
-    if facet == "district":
-        district = gazetteer().districts.get(value)
-        if district:
-            return {"lat": district.lat, "lon": district.lon}
-    return {"lat": None, "lon": None}
+def label(facet: str, value) -> str:
+    return _describe(facet, str(value))[0]
+
+
+def _value(facet: str, value: str, count: int, selected: bool) -> FacetValue:
+    text, lat, lon = _describe(facet, value)
+    return {"value": value, "label": text, "count": count, "selected": selected, "lat": lat, "lon": lon}
 
 
 def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tantivy.Query, filters: Filters) -> Facets:
@@ -83,25 +88,16 @@ def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tant
         passes.setdefault(facet if own else None, []).append(facet)
     out = Facets()
     for skip, facets in passes.items():
-        query = filters.apply(schema, text_query, skip=skip)
-        aggs = {f: {"terms": {"field": FIELD_OF[f], "size": FACET_SIZE}} for f in facets}
-        result = searcher.aggregate(query, aggs)
+        counted = facet_keys.count(searcher, schema, filters.apply(schema, text_query, skip=skip), facets)
         for facet in facets:
             selected = {str(v) for v in filters.selected(facet)}
-            values = []
-            for bucket in result[facet]["buckets"]:
-                key = bucket["key"]
-                value = str(int(key)) if facet == "year" else str(key)
-                # Built without validation: the index's own values, up to 700 per facet.
-                values.append(FacetValue.model_construct(value=value, label=label(facet, key), count=bucket["doc_count"],
-                                                         selected=value in selected, **_coordinates(facet, value)))
-            seen = {v.value for v in values}
+            values = [_value(facet, str(v), n, str(v) in selected) for v, n in counted[facet].items()]
             # A selected value with no hits still shows, so it can be unticked.
-            values += [FacetValue(value=v, label=label(facet, int(v) if facet == "year" else v), count=0, selected=True)
-                       for v in selected if v not in seen]
+            seen = {v["value"] for v in values}
+            values += [_value(facet, v, 0, True) for v in selected if v not in seen]
             if facet == "year":
-                values.sort(key=lambda v: -int(v.value))
+                values.sort(key=lambda v: -int(v["value"]))
             else:
-                values.sort(key=lambda v: (-v.count, v.label))
+                values.sort(key=lambda v: (-v["count"], v["label"]))
             setattr(out, facet, values)
     return out

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
@@ -15,13 +16,16 @@ class Labelled(BaseModel):
     label: str = Field(description="For people: 'Lương Tài (Bắc Ninh)'")
 
 
-class FacetValue(BaseModel):
+class FacetValue(TypedDict):
+    """A plain dict, not a model: a response carries up to ~760 of them, and building
+    a model object each cost ~2 ms per search at 200k paragraphs."""
+
     value: str
     label: str
-    count: int = Field(description="Paragraphs matching the query and every *other* facet's selection")
-    selected: bool = False
-    lat: float | None = Field(None, description="Districts: the gazetteer's coordinates, for the map")
-    lon: float | None = None
+    count: Annotated[int, Field(description="Paragraphs matching the query and every *other* facet's selection")]
+    selected: bool
+    lat: Annotated[float | None, Field(description="Districts: the gazetteer's coordinates, for the map")]
+    lon: float | None
 
 
 class Facets(BaseModel):

@@ -105,3 +105,26 @@ def test_new_lexicons_reanalyse_every_file(tmp_path, monkeypatch):
     assert again.documents == first.documents and again.paragraphs == first.paragraphs
     assert again.segmented_sentences == 0            # the segmentation cache survives
     assert build_index([SEEDS], tmp_path / "idx", jobs=1).unchanged == 5
+
+
+def test_packed_facet_keys_count_what_the_readable_fields_hold(seed_index, monkeypatch):
+    """``place`` and ``topic_bits`` (what facets count) agree with district, province
+    and topic (what filters match), value by value; so does the per-topic fallback
+    used when topic combinations outnumber the aggregation's buckets."""
+    from indexer import facet_keys
+
+    index = F.open_index(seed_index / "tantivy")
+    searcher, schema = index.searcher(), index.schema
+    everything = tantivy.Query.all_query()
+    counts = facet_keys.count(searcher, schema, everything, facet_keys.FACETS)
+    fields = {"district": F.DISTRICT, "province": F.PROVINCE, "topic": F.TOPIC}
+    for facet, field in fields.items():
+        assert counts[facet], facet
+        for value, n in counts[facet].items():
+            assert searcher.search(tantivy.Query.term_query(schema, field, value), 1).count == n, (facet, value)
+    assert sum(counts["year"].values()) == searcher.search(tantivy.Query.range_query(
+        schema, F.YEAR, tantivy.FieldType.Integer, 1900, 2100), 1).count
+    monkeypatch.setattr(facet_keys, "BUCKETS", 1)
+    assert facet_keys.count(searcher, schema, everything, ["topic"])["topic"] == counts["topic"]
+    assert facet_keys.place_key("264", "27") == 27264 and facet_keys.place_key(None, "27") == 27000
+    assert facet_keys.place_key(None, None) is None

@@ -86,7 +86,8 @@ def test_empty_query_browses_everything(read_client):
 def test_facet_counts_equal_filtered_totals(read_client):
     base = search(read_client, q="kinh tế")
     for facet in ("district", "province", "year", "topic"):
-        for value in base["facets"][facet][:4]:
+        assert base["facets"][facet], facet
+        for value in base["facets"][facet]:
             filtered = search(read_client, q="kinh tế", **{facet: value["value"]})
             assert filtered["total"] == value["count"], (facet, value)
 

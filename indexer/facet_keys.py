@@ -1,0 +1,98 @@
+"""Facet values packed into single integers, because Tantivy counts those fastest.
+
+Every search shows counts by district, province, year and topic.  A terms
+aggregation over a multi-valued text column (topics) costs about eight times
+one over a single-valued integer column: at 200,000 paragraphs the four facets
+of a broad query took ~8 ms over the text columns and ~2 ms over these
+(docs/BENCHMARKS.md).  So besides the readable fields that filters and hits
+use, every paragraph carries two fast integers:
+
+* ``place`` = province code × 1000 + district code (GSO codes have 2 and 3
+  digits; district 0 when the report names its province only), so one column
+  gives both the district and the province counts;
+* ``topic_bits``: its topics as a bit mask, each topic's bit declared in
+  ``topics.json`` (never renumbered, so old paragraphs keep their meaning).
+
+``count`` runs one aggregation for the facets asked and decodes it into plain
+``value → paragraphs`` maps; the API's disjunctive facets and ``indexer stats``
+both read counts through it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import tantivy
+
+from . import schema as F
+from .topics import Taxonomy, taxonomy
+
+FACETS = ("district", "province", "year", "topic")
+PLACE_FACTOR = 1000
+#: Enough buckets for every place (≈760) and every topic combination (2^11).
+BUCKETS = 20_000
+
+_FIELD = {"district": F.PLACE, "province": F.PLACE, "year": F.YEAR, "topic": F.TOPIC_BITS}
+
+
+def place_key(district: str | None, province: str | None) -> int | None:
+    """``place`` of a report, or None when it has no province."""
+    if not province:
+        return None
+    return int(province) * PLACE_FACTOR + (int(district) if district else 0)
+
+
+def topic_mask(slugs: Iterable[str], tax: Taxonomy | None = None) -> int:
+    tax = tax or taxonomy()
+    mask = 0
+    for slug in slugs:
+        mask |= 1 << tax.topic(slug).bit
+    return mask
+
+
+def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query,
+          facets: Iterable[str]) -> dict[str, dict]:
+    """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass.
+
+    Values are GSO codes for district and province, ints for year, slugs for topic.
+    """
+    facets = list(facets)
+    fields = sorted({_FIELD[f] for f in facets})
+    result = searcher.aggregate(query, {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields})
+    out: dict[str, dict] = {f: {} for f in facets}
+    if F.PLACE in fields:
+        districts, provinces = out.get("district"), out.get("province")
+        for bucket in result[F.PLACE]["buckets"]:
+            key, n = int(bucket["key"]), bucket["doc_count"]
+            province, district = divmod(key, PLACE_FACTOR)
+            if provinces is not None:
+                code = f"{province:02d}"
+                provinces[code] = provinces.get(code, 0) + n
+            if districts is not None and district:
+                districts[f"{district:03d}"] = n
+    if "year" in out:
+        out["year"] = {int(b["key"]): b["doc_count"] for b in result[F.YEAR]["buckets"]}
+    if "topic" in out:
+        out["topic"] = _topics(searcher, schema, query, result[F.TOPIC_BITS])
+    return out
+
+
+def _topics(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, agg: dict) -> dict[str, int]:
+    tax = taxonomy()
+    if agg.get("sum_other_doc_count"):
+        # More combinations than buckets (not with today's topics): count each topic on its own.
+        out = {}
+        for slug in tax.slugs:
+            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, query),
+                                             (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))])
+            n = searcher.search(q, 1, count=True).count
+            if n:
+                out[slug] = n
+        return out
+    per_bit = [0] * 63
+    for bucket in agg["buckets"]:
+        mask, n = int(bucket["key"]), bucket["doc_count"]
+        while mask:
+            low = mask & -mask
+            per_bit[low.bit_length() - 1] += n
+            mask ^= low
+    return {t.slug: per_bit[t.bit] for t in tax.topics if per_bit[t.bit]}
