@@ -8,7 +8,8 @@
    (of the build and its workers), then again on the unchanged corpus; index size against raw text.
 4. ``python -m search_api`` on loopback: a mix of 60 queries (words, phrases, unaccented,
    abbreviations, with and without filters; facets and highlights always on) at 1 and 16
-   concurrent clients: p50/p95/p99, requests/s, errors, server peak RSS.
+   concurrent clients, each on its own kept-alive connection: p50/p95/p99, requests/s, errors,
+   server peak RSS.
 5. The same queries on SQLite FTS5 (match + snippet + group-by counts for the facets) and on
    raw Tantivy with its default tokenizer (query + snippet + terms aggregation), in process.
 
@@ -17,6 +18,7 @@ Every loop is bounded; only 127.0.0.1 is contacted.  Figures are printed and wri
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import platform
@@ -151,6 +153,33 @@ def http_get(base: str, params: dict) -> tuple[float, bool]:
     return (time.perf_counter() - started) * 1000, ok
 
 
+class Client:
+    """One client: a kept-alive HTTP/1.1 connection, as a tool with a connection pool
+    (httpx, requests.Session) keeps; reconnects after an error."""
+
+    def __init__(self, base: str) -> None:
+        parsed = urllib.parse.urlsplit(base)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.conn: http.client.HTTPConnection | None = None
+
+    def get(self, params: dict) -> tuple[float, bool]:
+        path = "/api/v1/search?" + urllib.parse.urlencode(params, doseq=True)
+        started = time.perf_counter()
+        try:
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            self.conn.request("GET", path)
+            response = self.conn.getresponse()
+            response.read()
+            ok = response.status == 200
+        except Exception:
+            ok = False
+            if self.conn is not None:
+                self.conn.close()
+            self.conn = None
+        return (time.perf_counter() - started) * 1000, ok
+
+
 def process_tree_peak_kb(pid: int) -> int:
     """Peak RSS summed over a process and its children (the server's workers)."""
     total = rss_peak_kb(pid)
@@ -186,8 +215,9 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
 
             def worker(offset: int) -> None:
                 nonlocal errors
+                client = Client(base)
                 for i in range(per_client):
-                    ms, ok = http_get(base, mix[(offset + i) % len(mix)])
+                    ms, ok = client.get(mix[(offset + i) % len(mix)])
                     with lock:
                         latencies.append(ms)
                         errors += not ok
