@@ -51,23 +51,33 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
     if segmenter is None:
         return result
     position = 0
+    stream = result.syllables
+    words, bounds = result.words, result.word_bounds
     for token in segmenter.segment(norm).split():
-        if token.replace("_", "").isalpha():   # the common case: letters only
-            parts = token.lower().split("_")
-        else:
-            parts = [s.lower() for s in syllables(token.replace("_", " "))]
+        word, parts = _token_parts(token)
         if not parts:
             continue
+        n = len(parts)
         # pyvi's tokens realign with the syllable stream; skip what does not.
-        if result.syllables[position:position + len(parts)] != parts:
-            found = _realign(result.syllables, parts, position)
+        if stream[position:position + n] != parts:
+            found = _realign(stream, parts, position)
             if found is None:
                 continue
             position = found
-        result.words.append("_".join(parts))
-        result.word_bounds.append((position, position + len(parts)))
-        position += len(parts)
+        words.append(word)
+        bounds.append((position, position + n))
+        position += n
     return result
+
+
+@lru_cache(maxsize=200_000)
+def _token_parts(token: str) -> tuple[str, list[str]]:
+    """A pyvi token as a lower-case word and its syllables (cached: few distinct tokens)."""
+    if token.replace("_", "").isalpha():   # the common case: letters only
+        parts = token.lower().split("_")
+    else:
+        parts = [s.lower() for s in syllables(token.replace("_", " "))]
+    return "_".join(parts), parts
 
 
 def _realign(stream: list[str], parts: list[str], start: int) -> int | None:
@@ -91,7 +101,15 @@ def abbreviation_key(abbr: str) -> str:
 class Abbreviations:
     """Abbreviation ↔ expansion pairs, matched on (folded) syllable sequences."""
 
-    pairs: dict[str, list[str]]          # display abbreviation → expansions (lower case)
+    pairs: dict[str, list[str]]          # display abbreviation → expansions (lower case); not changed after creation
+    _signature: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def signature(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The pairs as a hashable key for the cached tables (computed once, not per paragraph)."""
+        if self._signature is None:
+            self._signature = tuple(sorted((k, tuple(v)) for k, v in self.pairs.items()))
+        return self._signature
 
     @classmethod
     def default(cls) -> "Abbreviations":
@@ -109,7 +127,7 @@ class Abbreviations:
     @property
     def concepts(self) -> dict[str, list[list[str]]]:
         """Concept key → every form as a folded syllable sequence."""
-        return _concepts(tuple(sorted((k, tuple(v)) for k, v in self.pairs.items())))
+        return _concepts(self.signature)
 
     def find(self, folded_syllables: list[str], originals: list[str] | None = None,
              strict_case: bool = True) -> list[tuple[int, int, str]]:
@@ -120,7 +138,7 @@ class Abbreviations:
         capitals, unless ``strict_case`` is off and the form has 3+ letters.
         """
         found = []
-        by_first = _first_syllable_index(tuple(sorted((k, tuple(v)) for k, v in self.pairs.items())))
+        by_first = _first_syllable_index(self.signature)
         for i, syllable in enumerate(folded_syllables):
             for concept, form, is_abbr in by_first.get(syllable, ()):
                 n = len(form)

@@ -300,6 +300,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
 
     def commit() -> None:
         nonlocal since_commit
+        store.sync()   # the originals written without fsync, before the commit that refers to them
         writer.commit()
         manifest.files.update(pending_entries)
         pending_entries.clear()
@@ -358,7 +359,8 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
                 summary.duplicates += 1 if report.id in indexed_now or not old else 0
             else:
                 store.save_original(report.id, report.text, {"file": report.file, "title": report.title,
-                                                             "source": report.source, "url": report.url})
+                                                             "source": report.source, "url": report.url},
+                                    durable=False)
                 for doc in to_tantivy(report.fields):
                     writer.add_document(doc)
                 indexed_now.add(report.id)

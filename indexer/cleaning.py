@@ -68,6 +68,7 @@ class CleanPage:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4)
 def _counter_re(lex: Lexicon) -> re.Pattern[str]:
     words = "|".join(re.escape(c) for c in lex.counters)
     return re.compile(rf"^(?:{words})\s*[:：]?\s*[\d.,\s]+$")

@@ -18,13 +18,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .normalize import fold, normalize
+from .normalize import key
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
 _DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
 # "năm 2021", "năm học 2021", "cuối năm 2020", "trong năm 2022" (folded text)
+#: Every pattern here needs a year: paragraphs without one are skipped cheaply.
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RE = re.compile(r"\bnam\s+(?:hoc\s+|tai chinh\s+)?((?:19|20)\d{2})(?!\s*-\s*(?:19|20)?\d{2})(?!\d)")
 
 _REVIEW_WORDS = ("ket qua", "tong ket", "danh gia", "so ket", "bao cao", "nhin lai", "thuc hien nhiem vu",
@@ -57,7 +59,9 @@ def parse_date(text: str) -> date | None:
 
 def years_mentioned(text: str) -> list[int]:
     """The years a paragraph speaks of: "năm Y", ranges "Y1-Y2", dates."""
-    t = fold(normalize(text)).lower()
+    if not _ANY_YEAR.search(text):
+        return []
+    t = key(text)
     found: set[int] = set()
     for _, _, y in _DATE_RE.findall(t):
         found.add(int(y))
@@ -69,7 +73,9 @@ def years_mentioned(text: str) -> list[int]:
 
 
 def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
-    t = fold(normalize(text)).lower()
+    if not _ANY_YEAR.search(text):
+        return []
+    t = key(text)
     t = _RANGE_RE.sub(" ", _DATE_RE.sub(" ", t))   # periods and dates are not the reviewed year
     out = []
     for m in _YEAR_RE.finditer(t):

@@ -91,8 +91,10 @@ def fold_token(token: str) -> str:
     return fold(token)
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """Lower-case, normalised and folded: the form used to compare names."""
+    """Lower-case, normalised and folded: the form used to compare names.  Cached:
+    the cleaner, the year tagger and the year mentions each ask it of every paragraph."""
     return fold(normalize(text)).lower()
 
 

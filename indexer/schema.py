@@ -11,8 +11,9 @@ text       ``vi_fold``      the paragraph as written (stored, shown, highlighted
 syl        ``vi_syl``       normalised syllables with marks: exact-mark matching
 words      ``vi_words``     pyvi words, "nông_thôn mới": ranking
 concepts   ``raw``          abbreviation concepts present in either form ("NTM")
-suggest    ``raw``          words and word n-grams keyed by their folded form,
-                            for accent-insensitive completion by prefix
+suggest    ``lines``        words and word n-grams keyed by their folded form,
+                            for accent-insensitive completion by prefix (one
+                            value per report, a term per line)
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
@@ -21,16 +22,18 @@ facets are counted on two fast integers that pack them (``place``,
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
 WORDS_TOKENIZER = "vi_words"
+LINES_TOKENIZER = "lines"     # one term per line, as written: a report's completions in one value
 
 # Field names, used everywhere else through these constants.
 ID = "id"                  # "<document id>:<position>"
@@ -68,6 +71,12 @@ def paragraph_number(paragraph_id: str) -> int:
     return int(hashlib.blake2b(paragraph_id.encode("utf-8"), digest_size=8).hexdigest()[:15], 16)
 
 
+@lru_cache(maxsize=1)
+def schema() -> tantivy.Schema:
+    """The schema, built once per process."""
+    return build_schema()
+
+
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field(ID, stored=True, tokenizer_name="raw")
@@ -95,7 +104,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(URL, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
     sb.add_text_field(MENTIONED, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field(SUGGEST, stored=False, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(SUGGEST, stored=False, tokenizer_name=LINES_TOKENIZER, index_option="basic")
     return sb.build()
 
 
@@ -106,6 +115,7 @@ def register_tokenizers(index: tantivy.Index) -> None:
                              .filter(tantivy.Filter.ascii_fold()).build())
     index.register_tokenizer(SYL_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
                              .filter(tantivy.Filter.lowercase()).build())
+    index.register_tokenizer(LINES_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^\n]+")).build())
     index.register_tokenizer(WORDS_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
                              .filter(tantivy.Filter.lowercase()).build())
 

@@ -28,18 +28,26 @@ from .schema import SCHEMA_VERSION
 _ID_RE = re.compile(r"^[0-9a-f]{16}\Z")   # \Z: "$" would accept a trailing newline
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write via a temporary file and a rename: readers see the old or the new file.
+
+    ``durable`` also waits for the disk (file and folder); the build writes
+    thousands of originals and instead syncs once before each commit (``sync``).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if not durable:
+        return
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
@@ -113,11 +121,16 @@ class IndexDir:
             raise ValueError(f"not a document id: {doc_id!r}")
         return self.originals / f"{doc_id}.txt"
 
-    def save_original(self, doc_id: str, text: str, meta: dict | None = None) -> None:
-        atomic_write(self.original_path(doc_id), text.encode("utf-8"))
+    def save_original(self, doc_id: str, text: str, meta: dict | None = None, durable: bool = True) -> None:
+        atomic_write(self.original_path(doc_id), text.encode("utf-8"), durable)
         if meta:
             atomic_write(self.original_path(doc_id).with_suffix(".json"),
-                         json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"))
+                         json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"), durable)
+
+    @staticmethod
+    def sync() -> None:
+        """Everything written so far is on disk (after ``durable=False`` writes)."""
+        os.sync()
 
     def remove_original(self, doc_id: str) -> None:
         self.original_path(doc_id).unlink(missing_ok=True)

@@ -7,43 +7,52 @@ of a paragraph's analysis.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import schema as F
 from .analysis import Analysis
 from .normalize import fold_token
 
-#: Word n-grams offered as completions.
-MAX_SUGGEST_WORDS = 3
 #: A completion neither starts nor ends with these (no "nông thôn mới và").
 EDGE_STOPWORDS = frozenset(
     "và của các được là có với cho trong để đã theo từ tại những một này đến về trên như khi thì mà nhưng cũng "
     "đang sẽ do bị hay hoặc nên vào ra lại rất đó đây năm các_cấp nhằm gắn tới qua".split())
 
 
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> tuple[str, str, bool, bool, bool]:
+    """(as written, folded, letters only, edge stopword, compound) of a pyvi word:
+    the vocabulary is small and every paragraph repeats it, so this is computed once."""
+    spaced = word.replace("_", " ")
+    return spaced, fold_token(spaced), spaced.replace(" ", "").isalpha(), word in EDGE_STOPWORDS, "_" in word
+
+
 def suggest_terms(analysis: Analysis) -> set[str]:
     """Words and word bigrams/trigrams, keyed by their folded form."""
-    words = [w.replace("_", " ") for w in analysis.words]
-    folded = [fold_token(w) for w in words]
-    alpha = [w.replace(" ", "").isalpha() for w in words]
-    stop = [w in EDGE_STOPWORDS for w in analysis.words]
+    info = [_word(w) for w in analysis.words]
     out: set[str] = set()
-    for i in range(len(words)):
-        if not alpha[i] or stop[i]:
-            if alpha[i] and len(words[i]) >= 3:
-                out.add(f"{folded[i]}{F.SUGGEST_SEP}{words[i]}")
+    sep = F.SUGGEST_SEP
+    count = len(info)
+    for i in range(count):
+        word, folded, alpha, stop, compound = info[i]
+        if not alpha or stop:
+            if alpha and len(word) >= 3:
+                out.add(f"{folded}{sep}{word}")
             continue
-        for n in range(1, MAX_SUGGEST_WORDS + 1):
-            j = i + n
-            if j > len(words) or not alpha[j - 1]:
-                break
-            if n == 1 and len(words[i]) < 3:
-                continue
-            if stop[j - 1]:
-                continue
-            # Trigrams only between two compound words ("nông_thôn mới kiểu_mẫu"):
-            # they are the phrases people complete; the rest would double the dictionary.
-            if n == 3 and not ("_" in analysis.words[i] and "_" in analysis.words[j - 1]):
-                continue
-            out.add(" ".join(folded[i:j]) + F.SUGGEST_SEP + " ".join(words[i:j]))
+        if len(word) >= 3:
+            out.add(f"{folded}{sep}{word}")
+        if i + 1 >= count:
+            continue
+        word2, folded2, alpha2, stop2, compound2 = info[i + 1]
+        if not alpha2:
+            continue
+        if not stop2:
+            out.add(f"{folded} {folded2}{sep}{word} {word2}")
+        # Trigrams only between two compound words ("nông_thôn mới kiểu_mẫu"):
+        # they are the phrases people complete; the rest would double the dictionary.
+        if not compound or i + 2 >= count:
+            continue
+        word3, folded3, alpha3, stop3, compound3 = info[i + 2]
+        if alpha3 and not stop3 and compound3:
+            out.add(f"{folded} {folded2} {folded3}{sep}{word} {word2} {word3}")
     return out
-
-
