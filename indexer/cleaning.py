@@ -191,7 +191,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 def clean(text: str) -> CleanPage:
     """Split a page's text into title, metadata and paragraphs."""
     page = CleanPage()
-    raw_lines = [re.sub(r"\s+", " ", nfc(line)).strip() for line in text.splitlines()]
+    raw_lines = [" ".join(nfc(line).split()) for line in text.splitlines()]   # whitespace runs → one space
     lines = _join_wrapped(raw_lines)
     candidates = [line for line in lines if line]
 

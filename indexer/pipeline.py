@@ -7,7 +7,6 @@ so a document posted over HTTP is tagged exactly as a file is.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,7 +28,7 @@ def document_id(text: str) -> str:
     whitespace collapsed.  The same report gives the same id on every machine
     and every rebuild, whatever the file is called; analysis changes never
     change it."""
-    canonical = re.sub(r"\s+", " ", nfc(text)).strip()
+    canonical = " ".join(nfc(text).split())   # = re.sub(r"\s+", " ", …).strip(), faster
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 

@@ -88,7 +88,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     commune_list = False   # inside "các xã A, B và C"
     while i < len(raw):
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
-            if raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
+            if commune_list and raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
                 commune_list = False
             i += 1
             continue

@@ -55,8 +55,12 @@ def read_bytes_as_text(data: bytes, name: str = "") -> str:
     return _checked_text(text)
 
 
+#: Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _checked_text(text: str) -> str:
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\r\n\t\f")
+    controls = len(_CONTROL_RE.findall(text, 0, 8192))
     if controls > 0.01 * min(len(text), 8192) + 2:
         raise ReadError("binary file (control characters)")
     if not text.strip():
