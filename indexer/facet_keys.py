@@ -54,6 +54,8 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
     """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass.
 
     Values are GSO codes for district and province, ints for year, slugs for topic.
+    Decoding runs on every search (hundreds of buckets for a broad query), so
+    keys are turned into codes through lookup tables, not string formatting.
     """
     facets = list(facets)
     fields = sorted({_FIELD[f] for f in facets})
@@ -61,18 +63,41 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in fields:
         districts, provinces = out.get("district"), out.get("province")
+        codes = _place_codes
         for bucket in result[F.PLACE]["buckets"]:
-            key, n = int(bucket["key"]), bucket["doc_count"]
-            province, district = divmod(key, PLACE_FACTOR)
+            key, n = bucket["key"], bucket["doc_count"]
+            province, district = codes.get(key) or _place_code(key)
             if provinces is not None:
-                code = f"{province:02d}"
-                provinces[code] = provinces.get(code, 0) + n
+                provinces[province] = provinces.get(province, 0) + n
             if districts is not None and district:
-                districts[f"{district:03d}"] = n
+                districts[district] = n
     if "year" in out:
         out["year"] = {int(b["key"]): b["doc_count"] for b in result[F.YEAR]["buckets"]}
     if "topic" in out:
         out["topic"] = _topics(searcher, schema, query, result[F.TOPIC_BITS])
+    return out
+
+
+_place_codes: dict[int, tuple[str, str | None]] = {}
+_mask_bits: dict[int, tuple[int, ...]] = {}
+
+
+def _place_code(key: int) -> tuple[str, str | None]:
+    """Bucket key → (province code, district code or None), remembered."""
+    province, district = divmod(int(key), PLACE_FACTOR)
+    codes = (f"{province:02d}", f"{district:03d}" if district else None)
+    _place_codes[key] = codes
+    return codes
+
+
+def _bits(key: int) -> tuple[int, ...]:
+    """The bits set in a topic mask, remembered (there are a few hundred masks)."""
+    mask, bits = int(key), []
+    while mask:
+        low = mask & -mask
+        bits.append(low.bit_length() - 1)
+        mask ^= low
+    _mask_bits[key] = out = tuple(bits)
     return out
 
 
@@ -88,11 +113,10 @@ def _topics(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Q
             if n:
                 out[slug] = n
         return out
-    per_bit = [0] * 63
+    per_bit = [0] * 64
+    known = _mask_bits
     for bucket in agg["buckets"]:
-        mask, n = int(bucket["key"]), bucket["doc_count"]
-        while mask:
-            low = mask & -mask
-            per_bit[low.bit_length() - 1] += n
-            mask ^= low
+        n = bucket["doc_count"]
+        for bit in known.get(bucket["key"]) or _bits(bucket["key"]):
+            per_bit[bit] += n
     return {t.slug: per_bit[t.bit] for t in tax.topics if per_bit[t.bit]}

@@ -75,9 +75,23 @@ def label(facet: str, value) -> str:
     return _describe(facet, str(value))[0]
 
 
-def _value(facet: str, value: str, count: int, selected: bool) -> FacetValue:
-    text, lat, lon = _describe(facet, value)
-    return {"value": value, "label": text, "count": count, "selected": selected, "lat": lat, "lon": lon}
+def _values(facet: str, counted: dict, selected: set[str]) -> list[FacetValue]:
+    """One facet's values, in the order the page shows them.  Runs for ~1,400 values
+    per broad search, so labels come from the cache and dicts are built in one pass."""
+    out: list[FacetValue] = []
+    for value, count in counted.items():
+        value = str(value)
+        text, lat, lon = _describe(facet, value)
+        out.append({"value": value, "label": text, "count": count, "selected": value in selected, "lat": lat, "lon": lon})
+    # A selected value with no hits still shows, so it can be unticked.
+    for value in selected.difference(v["value"] for v in out):
+        text, lat, lon = _describe(facet, value)
+        out.append({"value": value, "label": text, "count": 0, "selected": True, "lat": lat, "lon": lon})
+    if facet == "year":
+        out.sort(key=lambda v: -int(v["value"]))
+    else:
+        out.sort(key=lambda v: (-v["count"], v["label"]))
+    return out
 
 
 def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tantivy.Query, filters: Filters) -> Facets:
@@ -90,14 +104,5 @@ def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tant
     for skip, facets in passes.items():
         counted = facet_keys.count(searcher, schema, filters.apply(schema, text_query, skip=skip), facets)
         for facet in facets:
-            selected = {str(v) for v in filters.selected(facet)}
-            values = [_value(facet, str(v), n, str(v) in selected) for v, n in counted[facet].items()]
-            # A selected value with no hits still shows, so it can be unticked.
-            seen = {v["value"] for v in values}
-            values += [_value(facet, v, 0, True) for v in selected if v not in seen]
-            if facet == "year":
-                values.sort(key=lambda v: -int(v["value"]))
-            else:
-                values.sort(key=lambda v: (-v["count"], v["label"]))
-            setattr(out, facet, values)
+            setattr(out, facet, _values(facet, counted[facet], {str(v) for v in filters.selected(facet)}))
     return out
