@@ -257,7 +257,11 @@ def paragraphs_of(index: Path) -> list[dict]:
 
 
 class Fts5Peer:
-    """SQLite FTS5 as most would set it up: unicode61 with diacritics removed, bm25."""
+    """SQLite FTS5 as a careful user would set it up: unicode61 with diacritics removed,
+    bm25, snippet(); the filtered matches are collected once into a temporary table and
+    counted per facet from there.  CROSS JOIN keeps the full-text match as the outer
+    loop: left to itself the planner drives a year or topic filter from its index and
+    evaluates MATCH row by row (a minute per query at 200,000 paragraphs)."""
 
     def __init__(self, paragraphs: list[dict]) -> None:
         self.db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -265,9 +269,7 @@ class Fts5Peer:
             CREATE VIRTUAL TABLE p USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
             CREATE TABLE meta (rowid INTEGER PRIMARY KEY, district TEXT, year INTEGER);
             CREATE TABLE topic (rowid INTEGER, slug TEXT);
-            CREATE INDEX topic_rowid ON topic(rowid);
-            CREATE INDEX meta_district ON meta(district);
-            CREATE INDEX meta_year ON meta(year);""")
+            CREATE INDEX topic_rowid ON topic(rowid, slug);""")
         started = time.perf_counter()
         with self.db:
             for i, p in enumerate(paragraphs, 1):
@@ -292,16 +294,17 @@ class Fts5Peer:
             where.append("meta.year = ?")
             args.append(int(params["year"]))
         if "topic" in params:
-            where.append("p.rowid IN (SELECT tt.rowid FROM topic tt WHERE tt.slug = ?)")
+            where.append("EXISTS (SELECT 1 FROM topic tt WHERE tt.rowid = p.rowid AND tt.slug = ?)")
             args.append(params["topic"])
-        base = f"FROM p JOIN meta ON meta.rowid = p.rowid WHERE {' AND '.join(where)}"
+        base = f"FROM p CROSS JOIN meta ON meta.rowid = p.rowid WHERE {' AND '.join(where)}"
         self.db.execute(f"SELECT p.rowid, snippet(p, 0, '<mark>', '</mark>', '…', 40) {base} "
                         f"ORDER BY bm25(p) LIMIT 10", args).fetchall()
-        self.db.execute(f"SELECT count(*) {base}", args).fetchone()
-        self.db.execute(f"SELECT meta.district, count(*) {base} GROUP BY meta.district", args).fetchall()
-        self.db.execute(f"SELECT meta.year, count(*) {base} GROUP BY meta.year", args).fetchall()
-        by_topic = base.replace("WHERE", "JOIN topic t ON t.rowid = p.rowid WHERE", 1)
-        self.db.execute(f"SELECT t.slug, count(*) {by_topic} GROUP BY t.slug", args).fetchall()
+        self.db.execute("DROP TABLE IF EXISTS temp.m")
+        self.db.execute(f"CREATE TEMP TABLE m AS SELECT meta.rowid AS id, meta.district, meta.year {base}", args)
+        self.db.execute("SELECT count(*) FROM m").fetchone()
+        self.db.execute("SELECT district, count(*) FROM m GROUP BY district").fetchall()
+        self.db.execute("SELECT year, count(*) FROM m GROUP BY year").fetchall()
+        self.db.execute("SELECT t.slug, count(*) FROM m CROSS JOIN topic t ON t.rowid = m.id GROUP BY t.slug").fetchall()
 
 
 class RawTantivyPeer:

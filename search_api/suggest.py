@@ -73,6 +73,9 @@ def accented_form(texts: list[str], folded_query: list[str]) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+_PLAIN = re.compile(r"[a-z0-9]+")
+
+
 def _edits1(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -83,12 +86,16 @@ def _edits1(word: str) -> set[str]:
 
 
 def correct_syllable(searcher: tantivy.Searcher, schema: tantivy.Schema, folded: str) -> str | None:
-    """The most frequent indexed (folded) syllable at edit distance one, if any."""
+    """The most frequent indexed (folded) syllable at edit distance one, if any.
+
+    Each of the ~300 candidates costs a term-dictionary look-up (``doc_freq``), not a
+    count of its postings: a common neighbour ("xa", in most paragraphs) would
+    otherwise cost a pass over the index."""
     best, best_count = None, 0
-    for candidate in _edits1(folded):
-        if not re.fullmatch(r"[a-z0-9]+", candidate):
+    for candidate in sorted(_edits1(folded)):
+        if not _PLAIN.fullmatch(candidate):
             continue
-        count = searcher.search(tantivy.Query.term_query(schema, F.TEXT, candidate), 1).count
+        count = searcher.doc_freq(F.TEXT, candidate)
         if count > best_count:
             best, best_count = candidate, count
     return best
