@@ -1,0 +1,54 @@
+"""The speed harness and its corpus generator work end to end (figures are never asserted).
+
+``python -m bench.speed`` is run at a tiny size: it must build, serve, query the
+engine and both peers, and write every figure the benchmark document quotes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.corpus import generate
+from indexer.gazetteer import gazetteer
+from indexer.pipeline import process_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_corpus_is_deterministic_and_shaped_like_the_seeds(tmp_path):
+    assert generate(4, tmp_path / "a", seed=3) == 80
+    generate(4, tmp_path / "b", seed=3)
+    generate(4, tmp_path / "c", seed=4)
+    files = sorted((tmp_path / "a").iterdir())
+    assert [f.read_bytes() for f in files] == [f.read_bytes() for f in sorted((tmp_path / "b").iterdir())]
+    assert [f.read_bytes() for f in files] != [f.read_bytes() for f in sorted((tmp_path / "c").iterdir())]
+    gaz = gazetteer()
+    for path in files:
+        title, date_line = path.read_text("utf-8").split("\n\n")[:2]
+        assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", date_line)
+        report = process_file(path)
+        # The generated title names the district the indexer finds, and the year is the title's.
+        assert report.district is not None and report.district.short in title
+        assert report.district.code in gaz.districts
+        assert str(report.year) in title
+        assert len(report.paragraphs) == 20
+
+
+def test_speed_harness_runs_every_system_and_writes_its_figures(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.speed", "--paragraphs", "100", "--clients", "1,4", "--queries-per-client", "3",
+         "--server-workers", "1", "--pyvi-seconds", "0.5", "--out", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = json.loads((tmp_path / "p100" / "speed.json").read_text("utf-8"))
+    assert figures["index"]["times_pyvi"] > 0 and figures["index"]["index_bytes"] > 0
+    assert figures["pyvi"]["syllables_per_s"] > 0 and figures["pyvi_after"]["syllables_per_s"] > 0
+    for clients in (1, 4):
+        run = figures["api"][f"clients_{clients}"]
+        assert run["errors"] == 0 and run["n"] >= 3 * clients and run["server_cpu_ms_per_request"] >= 0
+    assert len(figures["api"]["queries"]) >= 50
+    assert figures["sqlite_fts5"]["p50"] > 0 and figures["tantivy_raw"]["p50"] > 0
+    assert "× faster" in out.stdout
