@@ -199,6 +199,25 @@ def process_tree_cpu_seconds(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def process_tree_pss_kb(pid: int) -> int:
+    """Proportional set size summed over a process and its children: pages the server
+    processes share (the index, mapped read-only) are counted once, not once per process."""
+    pids = [pid]
+    try:
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
+    total = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
 def process_tree_peak_kb(pid: int) -> int:
     """Peak RSS summed over a process and its children (the server's workers)."""
     total = rss_peak_kb(pid)
@@ -255,6 +274,7 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
             results[f"clients_{n}"] = {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1),
                                        "errors": errors, "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1)}
         results["server_peak_rss_mb"] = round(process_tree_peak_kb(proc.pid) / 1024)
+        results["server_pss_mb"] = round(process_tree_pss_kb(proc.pid) / 1024)
         results["server_workers"] = workers
         return results
     finally:
@@ -446,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"p95 {r['p95']} ms  p99 {r['p99']} ms  {r['requests_per_s']} req/s  errors {r['errors']}  "
                   f"server CPU {r['server_cpu_ms_per_request']} ms/request")
         print(f"API ({workers} process{'es' if workers > 1 else ''}) peak RSS, all processes: "
-              f"{report[key]['server_peak_rss_mb']} MB")
+              f"{report[key]['server_peak_rss_mb']} MB; proportional set size at the end: {report[key]['server_pss_mb']} MB")
     if not args.skip_peers:
         mix = report[next(k for k in report if k.startswith("api"))]["queries"]
         units = paragraphs_of(index)
