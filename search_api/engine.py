@@ -219,9 +219,10 @@ class Engine:
             r = searcher.search(boosted, limit, count=True, offset=offset)
             return _Ranked(r.count, list(r.hits))
         first = searcher.search(query, RERANK_DEPTH, count=True)
-        if not first.hits:
+        hits = first.hits        # a property that builds a new list of 300 pairs on every read
+        if not hits:
             return _Ranked(first.count, [])
-        numbers = searcher.fast_field_values(F.PID, [a for _, a in first.hits])
+        numbers = searcher.fast_field_values(F.PID, [a for _, a in hits])
         # A union of single-posting terms, not ``term_set_query``: on a fast field that
         # scans the whole column (2 ms at 200k paragraphs) and, costed as "every
         # document", lets the phrases drive the conjunction below.
@@ -233,7 +234,7 @@ class Engine:
             (tantivy.Occur.Should, tantivy.Query.boolean_query([(tantivy.Occur.Must, candidates), (tantivy.Occur.Must, b)]))
             for b in boosts])
         extra = {(a.segment_ord, a.doc): score for score, a in searcher.search(boost_query, RERANK_DEPTH, count=False).hits}
-        ranked = sorted(((score + extra.get((a.segment_ord, a.doc), 0.0), a) for score, a in first.hits),
+        ranked = sorted(((score + extra.get((a.segment_ord, a.doc), 0.0), a) for score, a in hits),
                         key=lambda sa: -sa[0])
         return _Ranked(first.count, ranked[offset:offset + limit])
 
