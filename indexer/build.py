@@ -18,7 +18,9 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,8 @@ from .store import FileEntry, IndexDir, Manifest
 
 COMMIT_EVERY = 500
 WRITER_HEAP = 128_000_000
+#: Reports handed to the workers ahead of the one the parent is writing, per worker.
+AHEAD_PER_WORKER = 64
 
 
 @dataclass
@@ -154,6 +158,23 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
     except Exception as exc:  # a bug on one file must not stop the build
         outcome = f"could not process: {type(exc).__name__}: {exc}"
     return path, outcome, seg.take_fresh(), seg.hits - hits, seg.misses - misses
+
+
+def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], ahead: int) -> Iterator:
+    """``pool.map`` with at most ``ahead`` reports in flight.
+
+    ``map`` submits every file at once and keeps each finished report until the
+    parent, which alone writes the index, gets to it: at 1,000,000 paragraphs
+    that backlog took the build past 1 GB.  Here memory stays bounded by
+    ``ahead`` reports, and results still come in file order (so a build is
+    deterministic)."""
+    pending: deque[Future] = deque()
+    for item in args:
+        pending.append(pool.submit(fn, *item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 @dataclass
@@ -315,8 +336,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     if jobs > 1 and len(work) >= 4:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                    initargs=(str(store.segment_cache) if store.segment_cache.exists() else None, learnt))
-        results = pool.map(_process, [w[0] for w in work], [max_bytes] * len(work), [w[1] for w in work],
-                           [w[2] for w in work], chunksize=1)
+        results = _in_order(pool, _process, ((k, max_bytes, t, m) for k, t, m in work), AHEAD_PER_WORKER * jobs)
     else:
         _init_worker(None, learnt, in_process=True)
         global _worker_segmenter

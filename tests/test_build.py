@@ -74,6 +74,31 @@ def test_parallel_build_matches_serial(tmp_path):
     assert serial.paragraphs == parallel.paragraphs == _paragraph_count(tmp_path / "b")
 
 
+def test_workers_are_kept_at_most_a_few_reports_ahead_of_the_writer():
+    """A large build must not hold every finished report in memory while the parent writes."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from indexer.build import _in_order
+
+    started, lock, peak = [], threading.Lock(), [0]
+    consumed = [0]
+
+    def work(i):
+        with lock:
+            started.append(i)
+            peak[0] = max(peak[0], len(started) - consumed[0])
+        return i * i
+
+    with ThreadPoolExecutor(2) as pool:
+        out = []
+        for result in _in_order(pool, work, ((i,) for i in range(200)), ahead=5):
+            out.append(result)
+            consumed[0] += 1
+    assert out == [i * i for i in range(200)]      # file order, whatever finishes first
+    assert peak[0] <= 5
+
+
 def test_cli_inspect_and_stats(tmp_path, seed_index):
     out = subprocess.run([sys.executable, "-m", "indexer", "inspect", str(SEEDS / "004_89987b1a15d4823c.txt")],
                          cwd=ROOT, capture_output=True, text=True, timeout=120).stdout
