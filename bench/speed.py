@@ -182,15 +182,18 @@ class Client:
         return (time.perf_counter() - started) * 1000, ok
 
 
+def process_and_children(pid: int) -> list[int]:
+    """A server process and its direct children (the worker processes of ``--workers N``)."""
+    try:
+        return [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return [pid]
+
+
 def process_tree_cpu_seconds(pid: int) -> float:
     """User + system CPU of a process and its children so far (the server's workers)."""
-    pids = [pid]
-    try:
-        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        pass
     ticks = 0
-    for p in pids:
+    for p in process_and_children(pid):
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             ticks += int(fields[11]) + int(fields[12])
@@ -202,13 +205,8 @@ def process_tree_cpu_seconds(pid: int) -> float:
 def process_tree_pss_kb(pid: int) -> int:
     """Proportional set size summed over a process and its children: pages the server
     processes share (the index, mapped read-only) are counted once, not once per process."""
-    pids = [pid]
-    try:
-        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        pass
     total = 0
-    for p in pids:
+    for p in process_and_children(pid):
         try:
             for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
