@@ -163,11 +163,12 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
 def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], ahead: int) -> Iterator:
     """``pool.map`` with at most ``ahead`` reports in flight.
 
-    ``map`` submits every file at once and keeps each finished report until the
-    parent, which alone writes the index, gets to it: at 1,000,000 paragraphs
-    that backlog took the build past 1 GB.  Here memory stays bounded by
-    ``ahead`` reports, and results still come in file order (so a build is
-    deterministic)."""
+    ``map`` submits every file at once (50,000 futures for a million paragraphs)
+    and keeps each finished report until the parent, which alone writes the
+    index, gets to it; whenever the parent falls behind (a commit, a segment
+    merge) that backlog grows without bound.  Here it is bounded by ``ahead``
+    reports, and results still come in file order (so a build is deterministic).
+    """
     pending: deque[Future] = deque()
     for item in args:
         pending.append(pool.submit(fn, *item))
