@@ -226,6 +226,35 @@ def process_tree_peak_kb(pid: int) -> int:
     return total + sum(process_tree_peak_kb(int(c)) for c in children)
 
 
+def drive(base: str, mix: list[dict], n: int, count: int, server_pid: int) -> dict:
+    """``n`` concurrent clients, each sending ``count`` searches of the mix (from its own
+    offset) on one kept-alive connection: latency percentiles, throughput, errors and the
+    server's CPU per request."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def worker(offset: int) -> None:
+        nonlocal errors
+        client = Client(base)
+        for i in range(count):
+            ms, ok = client.get(mix[(offset + i) % len(mix)])
+            with lock:
+                latencies.append(ms)
+                errors += not ok
+
+    started, cpu_before = time.perf_counter(), process_tree_cpu_seconds(server_pid)
+    threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    elapsed = time.perf_counter() - started
+    cpu = process_tree_cpu_seconds(server_pid) - cpu_before
+    return {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1), "errors": errors,
+            "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1)}
+
+
 def serve_and_measure(index: Path, clients: list[int], per_client: int, workers: int = 1) -> dict:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
@@ -245,32 +274,12 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
             http_get(base, params)
         results = {"queries": mix}
         for n in clients:
-            latencies: list[float] = []
-            errors = 0
-            lock = threading.Lock()
-
             # One client goes through the whole mix twice: its percentiles are over every query.
             count = max(per_client, 2 * len(mix)) if n == 1 else per_client
-
-            def worker(offset: int) -> None:
-                nonlocal errors
-                client = Client(base)
-                for i in range(count):
-                    ms, ok = client.get(mix[(offset + i) % len(mix)])
-                    with lock:
-                        latencies.append(ms)
-                        errors += not ok
-
-            started, cpu_before = time.perf_counter(), process_tree_cpu_seconds(proc.pid)
-            threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(n)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(timeout=300)
-            elapsed = time.perf_counter() - started
-            cpu = process_tree_cpu_seconds(proc.pid) - cpu_before
-            results[f"clients_{n}"] = {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1),
-                                       "errors": errors, "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1)}
+            results[f"clients_{n}"] = drive(base, mix, n, count, proc.pid)
+        # The busiest load again for a tool that reads only hits (facets=false), side by side.
+        n = max(clients)
+        results[f"clients_{n}_no_facets"] = drive(base, [dict(q, facets="false") for q in mix], n, per_client, proc.pid)
         results["server_peak_rss_mb"] = round(process_tree_peak_kb(proc.pid) / 1024)
         results["server_pss_mb"] = round(process_tree_pss_kb(proc.pid) / 1024)
         results["server_workers"] = workers
@@ -458,9 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     for workers in [int(w) for w in args.server_workers.split(",")]:
         key = "api" if workers == 1 else f"api_workers_{workers}"
         report[key] = serve_and_measure(index, clients, args.queries_per_client, workers)
-        for n in clients:
-            r = report[key][f"clients_{n}"]
-            print(f"API ({workers} process{'es' if workers > 1 else ''}), {n:>2} client(s): p50 {r['p50']} ms  "
+        runs = [(f"{n:>2} client(s)", f"clients_{n}") for n in clients]
+        runs.append((f"{max(clients):>2} client(s), facets=false", f"clients_{max(clients)}_no_facets"))
+        for label, run in runs:
+            r = report[key][run]
+            print(f"API ({workers} process{'es' if workers > 1 else ''}), {label}: p50 {r['p50']} ms  "
                   f"p95 {r['p95']} ms  p99 {r['p99']} ms  {r['requests_per_s']} req/s  errors {r['errors']}  "
                   f"server CPU {r['server_cpu_ms_per_request']} ms/request")
         print(f"API ({workers} process{'es' if workers > 1 else ''}) peak RSS, all processes: "

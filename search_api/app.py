@@ -163,8 +163,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     Params = Annotated[SearchParams, Depends(search_params)]
 
     @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
-    def search(params: Params) -> SearchResponse:
+    def search(params: Params,
+               facets: Annotated[bool, Query(description="Count facets (default true); false skips that pass over "
+                                                         "every match and returns empty facet lists: for tools that "
+                                                         "read only the hits")] = True) -> SearchResponse:
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
+        params.facets = facets
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
         return Response(engine.search(params).model_dump_json(), media_type="application/json")

@@ -65,6 +65,8 @@ class SearchParams(Filters):
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    #: Count facets (the page needs them; a tool that reads only hits can skip the pass).
+    facets: bool = True
 
     @property
     def filters(self) -> Filters:
@@ -150,8 +152,8 @@ class Engine:
             text_query = tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)]
                                                      + [(tantivy.Occur.Should, q) for q in places])
         boosts = ranking.phrase_boosts(self.schema, parsed)
-        facets_counted = self._facet_pool.submit(facet_mod.compute, searcher, self.schema,
-                                                 ranking.build_text_query(self.schema, parsed, None, boosts=False), filters)
+        facets_counted = self._count_facets(searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False),
+                                            params)
         offset = (params.page - 1) * params.per_page
         result = self._run(searcher, filters.apply(self.schema, text_query), boosts, params, offset, params.per_page)
         full_count = result.count
@@ -163,9 +165,8 @@ class Engine:
             if result.count == 0:
                 # Nothing has every word: the best partial matches *are* the results.
                 text_query = loose
-                facets_counted = self._facet_pool.submit(
-                    facet_mod.compute, searcher, self.schema,
-                    ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), filters)
+                facets_counted = self._count_facets(
+                    searcher, ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), params)
                 result = self._run(searcher, filters.apply(self.schema, loose), boosts, params, offset, params.per_page)
                 listed = [(k, a, True) for k, a in result.hits]
                 total = result.count
@@ -185,12 +186,18 @@ class Engine:
             hit = self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter)
             hit.partial = is_partial
             hits.append(hit)
-        facet_counts = facets_counted.result()
+        facet_counts = facets_counted.result() if facets_counted is not None else Facets()
         did_you_mean = self._did_you_mean(searcher, parsed, full_count, filters,
                                           [h.text for h in hits if not h.partial])
         return SearchResponse(query=params.q, total=total, page=params.page, per_page=params.per_page,
                               took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
                               did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
+
+    def _count_facets(self, searcher: tantivy.Searcher, text_query: tantivy.Query, params: SearchParams):
+        """Facet counts on a second thread, beside the ranking pass (None when not asked for)."""
+        if not params.facets:
+            return None
+        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, params.filters)
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:

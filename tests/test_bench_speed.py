@@ -49,6 +49,7 @@ def test_speed_harness_runs_every_system_and_writes_its_figures(tmp_path):
     for clients in (1, 4):
         run = figures["api"][f"clients_{clients}"]
         assert run["errors"] == 0 and run["n"] >= 3 * clients and run["server_cpu_ms_per_request"] >= 0
+    assert figures["api"]["clients_4_no_facets"]["errors"] == 0
     assert len(figures["api"]["queries"]) >= 50 and figures["api"]["server_pss_mb"] > 0
     assert figures["sqlite_fts5"]["p50"] > 0 and figures["tantivy_raw"]["p50"] > 0
     assert "× faster" in out.stdout

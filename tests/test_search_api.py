@@ -101,6 +101,18 @@ def test_facets_are_disjunctive(read_client):
     assert search(read_client, q="kinh tế", district="264", year=2021)["total"] == 0   # AND across facets
 
 
+@pytest.mark.parametrize("q", ["kinh tế", "nong thon moi", "nông thôn mới xyzzy"])   # full, unaccented, partial
+def test_facets_can_be_skipped_without_changing_the_hits(read_client, q):
+    counted = search(read_client, q=q, district="264")
+    bare = search(read_client, q=q, district="264", facets="false")
+    assert bare["facets"] == {"district": [], "province": [], "year": [], "topic": []}
+    assert any(counted["facets"].values())
+    for key in ("total", "partial", "did_you_mean"):
+        assert bare[key] == counted[key], key
+    assert [h["id"] for h in bare["hits"]] == [h["id"] for h in counted["hits"]]
+    assert read_client.get("/api/v1/search", params={"q": q, "facets": "sometimes"}).status_code == 422
+
+
 def test_labels_and_hit_shape(read_client):
     hit = search(read_client, q="Lương Tài")["hits"][0]
     assert hit["district"] == {"value": "264", "label": "Lương Tài (Bắc Ninh)"}
