@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bench.procfs import rss_bytes
+
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS = 60.0
 MAX_CONNECTIONS = 32
@@ -44,15 +46,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def rss_bytes(pid: int) -> int:
-    """Resident memory of a process, from /proc (Linux)."""
-    with open(f"/proc/{pid}/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    raise RuntimeError(f"no VmRSS for {pid}")
 
 
 def listening(pid: int, port: int) -> bool:

@@ -25,7 +25,6 @@ import platform
 import random
 import re
 import resource
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -38,7 +37,9 @@ from pathlib import Path
 
 import tantivy
 
+from bench import procfs
 from bench.corpus import generate
+from bench.load import free_port
 from indexer import schema as F
 from indexer.normalize import syllables
 
@@ -79,16 +80,6 @@ def percentiles(values: list[float]) -> dict:
     pick = lambda p: s[min(len(s) - 1, int(p * len(s)))]   # noqa: E731
     return {"p50": round(statistics.median(s), 2), "p95": round(pick(0.95), 2), "p99": round(pick(0.99), 2),
             "n": len(s)}
-
-
-def rss_peak_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def dir_size(path: Path) -> int:
@@ -137,12 +128,6 @@ def build_ours(corpus: Path, index: Path, total_syllables: int, paragraphs: int)
             "index_bytes": dir_size(index / "tantivy"), "index_dir_bytes": dir_size(index)}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def http_get(base: str, params: dict) -> tuple[float, bool]:
     url = base + "/api/v1/search?" + urllib.parse.urlencode(params, doseq=True)
     started = time.perf_counter()
@@ -182,50 +167,6 @@ class Client:
         return (time.perf_counter() - started) * 1000, ok
 
 
-def process_and_children(pid: int) -> list[int]:
-    """A server process and its direct children (the worker processes of ``--workers N``)."""
-    try:
-        return [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return [pid]
-
-
-def process_tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process and its children so far (the server's workers)."""
-    ticks = 0
-    for p in process_and_children(pid):
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            pass
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def process_tree_pss_kb(pid: int) -> int:
-    """Proportional set size summed over a process and its children: pages the server
-    processes share (the index, mapped read-only) are counted once, not once per process."""
-    total = 0
-    for p in process_and_children(pid):
-        try:
-            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
-
-
-def process_tree_peak_kb(pid: int) -> int:
-    """Peak RSS summed over a process and its children (the server's workers)."""
-    total = rss_peak_kb(pid)
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    return total + sum(process_tree_peak_kb(int(c)) for c in children)
-
-
 def drive(base: str, mix: list[dict], n: int, count: int, server_pid: int) -> dict:
     """``n`` concurrent clients, each sending ``count`` searches of the mix (from its own
     offset) on one kept-alive connection: latency percentiles, throughput, errors and the
@@ -243,14 +184,14 @@ def drive(base: str, mix: list[dict], n: int, count: int, server_pid: int) -> di
                 latencies.append(ms)
                 errors += not ok
 
-    started, cpu_before = time.perf_counter(), process_tree_cpu_seconds(server_pid)
+    started, cpu_before = time.perf_counter(), procfs.tree_cpu_seconds(server_pid)
     threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=300)
     elapsed = time.perf_counter() - started
-    cpu = process_tree_cpu_seconds(server_pid) - cpu_before
+    cpu = procfs.tree_cpu_seconds(server_pid) - cpu_before
     return {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1), "errors": errors,
             "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1)}
 
@@ -280,8 +221,8 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
         # The busiest load again for a tool that reads only hits (facets=false), side by side.
         n = max(clients)
         results[f"clients_{n}_no_facets"] = drive(base, [dict(q, facets="false") for q in mix], n, per_client, proc.pid)
-        results["server_peak_rss_mb"] = round(process_tree_peak_kb(proc.pid) / 1024)
-        results["server_pss_mb"] = round(process_tree_pss_kb(proc.pid) / 1024)
+        results["server_peak_rss_mb"] = round(procfs.tree_peak_rss_kb(proc.pid) / 1024)
+        results["server_pss_mb"] = round(procfs.tree_pss_kb(proc.pid) / 1024)
         results["server_workers"] = workers
         return results
     finally:

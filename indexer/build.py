@@ -20,7 +20,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,7 +160,7 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
     return path, outcome, seg.take_fresh(), seg.hits - hits, seg.misses - misses
 
 
-def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], ahead: int) -> Iterator:
+def _in_order(pool: Executor, fn: Callable, args: Iterable[tuple], ahead: int) -> Iterator:
     """``pool.map`` with at most ``ahead`` reports in flight.
 
     ``map`` submits every file at once (50,000 futures for a million paragraphs)

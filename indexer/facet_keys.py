@@ -20,6 +20,7 @@ both read counts through it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import tantivy
 
@@ -55,7 +56,7 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
 
     Values are GSO codes for district and province, ints for year, slugs for topic.
     Decoding runs on every search (hundreds of buckets for a broad query), so
-    keys are turned into codes through lookup tables, not string formatting.
+    each key is decoded once per process (``_place_codes``, ``_mask_bits``).
     """
     facets = list(facets)
     fields = sorted({_FIELD[f] for f in facets})
@@ -63,10 +64,9 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in fields:
         districts, provinces = out.get("district"), out.get("province")
-        codes = _place_codes
         for bucket in result[F.PLACE]["buckets"]:
-            key, n = bucket["key"], bucket["doc_count"]
-            province, district = codes.get(key) or _place_code(key)
+            province, district = _place_codes(bucket["key"])
+            n = bucket["doc_count"]
             if provinces is not None:
                 provinces[province] = provinces.get(province, 0) + n
             if districts is not None and district:
@@ -78,27 +78,22 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
     return out
 
 
-_place_codes: dict[int, tuple[str, str | None]] = {}
-_mask_bits: dict[int, tuple[int, ...]] = {}
-
-
-def _place_code(key: int) -> tuple[str, str | None]:
-    """Bucket key → (province code, district code or None), remembered."""
+@lru_cache(maxsize=None)   # one entry per place: ~760
+def _place_codes(key: int) -> tuple[str, str | None]:
+    """Bucket key → (province code, district code or None)."""
     province, district = divmod(int(key), PLACE_FACTOR)
-    codes = (f"{province:02d}", f"{district:03d}" if district else None)
-    _place_codes[key] = codes
-    return codes
+    return f"{province:02d}", (f"{district:03d}" if district else None)
 
 
-def _bits(key: int) -> tuple[int, ...]:
-    """The bits set in a topic mask, remembered (there are a few hundred masks)."""
+@lru_cache(maxsize=None)   # one entry per topic combination that occurs: a few hundred
+def _mask_bits(key: int) -> tuple[int, ...]:
+    """The bits set in a topic mask."""
     mask, bits = int(key), []
     while mask:
         low = mask & -mask
         bits.append(low.bit_length() - 1)
         mask ^= low
-    _mask_bits[key] = out = tuple(bits)
-    return out
+    return tuple(bits)
 
 
 def _topics(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, agg: dict) -> dict[str, int]:
@@ -114,9 +109,8 @@ def _topics(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Q
                 out[slug] = n
         return out
     per_bit = [0] * 64
-    known = _mask_bits
     for bucket in agg["buckets"]:
         n = bucket["doc_count"]
-        for bit in known.get(bucket["key"]) or _bits(bucket["key"]):
+        for bit in _mask_bits(bucket["key"]):
             per_bit[bit] += n
     return {t.slug: per_bit[t.bit] for t in tax.topics if per_bit[t.bit]}

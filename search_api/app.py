@@ -2,6 +2,7 @@
 
 import hmac
 import logging
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import Depends, FastAPI, Query, Security
@@ -168,10 +169,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                                                          "every match and returns empty facet lists: for tools that "
                                                          "read only the hits")] = True) -> SearchResponse:
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
-        params.facets = facets
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
-        return Response(engine.search(params).model_dump_json(), media_type="application/json")
+        return Response(engine.search(replace(params, facets=facets)).model_dump_json(), media_type="application/json")
 
     @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
     def documents(params: Params) -> DocumentList:

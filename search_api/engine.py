@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -153,7 +153,7 @@ class Engine:
                                                      + [(tantivy.Occur.Should, q) for q in places])
         boosts = ranking.phrase_boosts(self.schema, parsed)
         facets_counted = self._count_facets(searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False),
-                                            params)
+                                            filters, params.facets)
         offset = (params.page - 1) * params.per_page
         result = self._run(searcher, filters.apply(self.schema, text_query), boosts, params, offset, params.per_page)
         full_count = result.count
@@ -166,7 +166,8 @@ class Engine:
                 # Nothing has every word: the best partial matches *are* the results.
                 text_query = loose
                 facets_counted = self._count_facets(
-                    searcher, ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), params)
+                    searcher, ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), filters,
+                    params.facets)
                 result = self._run(searcher, filters.apply(self.schema, loose), boosts, params, offset, params.per_page)
                 listed = [(k, a, True) for k, a in result.hits]
                 total = result.count
@@ -193,11 +194,12 @@ class Engine:
                               took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
                               did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
 
-    def _count_facets(self, searcher: tantivy.Searcher, text_query: tantivy.Query, params: SearchParams):
+    def _count_facets(self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters,
+                      wanted: bool) -> Future | None:
         """Facet counts on a second thread, beside the ranking pass (None when not asked for)."""
-        if not params.facets:
+        if not wanted:
             return None
-        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, params.filters)
+        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters)
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:
@@ -282,7 +284,7 @@ class Engine:
             fixed, changed = [], False
             for s in folded:
                 if searcher.doc_freq(F.TEXT, s) == 0:   # O(1), where counting read every posting
-                    repl = suggest.correct_syllable(searcher, self.schema, s)
+                    repl = suggest.correct_syllable(searcher, s)
                     if repl:
                         fixed.append(repl)
                         changed = True

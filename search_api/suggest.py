@@ -85,14 +85,14 @@ def _edits1(word: str) -> set[str]:
             | {a + c + b for a, b in splits for c in letters})
 
 
-def correct_syllable(searcher: tantivy.Searcher, schema: tantivy.Schema, folded: str) -> str | None:
+def correct_syllable(searcher: tantivy.Searcher, folded: str) -> str | None:
     """The most frequent indexed (folded) syllable at edit distance one, if any.
 
     Each of the ~300 candidates costs a term-dictionary look-up (``doc_freq``), not a
     count of its postings: a common neighbour ("xa", in most paragraphs) would
     otherwise cost a pass over the index."""
     best, best_count = None, 0
-    for candidate in sorted(_edits1(folded)):
+    for candidate in sorted(_edits1(folded)):       # sorted: ties go the same way in every process
         if not _PLAIN.fullmatch(candidate):
             continue
         count = searcher.doc_freq(F.TEXT, candidate)
