@@ -239,7 +239,7 @@ def paragraphs_of(index: Path) -> list[dict]:
     out = []
     for _, address in searcher.search(tantivy.Query.all_query(), searcher.num_docs or 1).hits:
         d = searcher.doc(address)
-        out.append({"id": d.get_first(F.ID), "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
+        out.append({"id": f"{d.get_first(F.DOC_ID)}:{d.get_first(F.POSITION)}", "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
                     "year": d.get_first(F.YEAR) or 0, "topics": d.get_all(F.TOPIC)})
     return out
 

@@ -3,14 +3,17 @@
 Used by the build and by the API's ingest, so both write the same fields.
 Report-level metadata (title, district, year, ...) is repeated on every
 paragraph: filters and facets then need no join, and the report can be read
-back from its paragraphs alone.
+back from its paragraphs alone.  What only the report's page shows (the
+districts it mentions, its completion terms) rides on its first paragraph.
+A paragraph's id is not stored: it is ``<doc_id>:<position>``.
 """
 from __future__ import annotations
 
 import tantivy
 
 from . import schema as F
-from .facet_keys import place_key, topic_mask
+from .analysis import syllable_pairs
+from .facet_keys import NONE, place_key, topic_mask
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -22,11 +25,9 @@ def to_fields(report: Report) -> list[Fields]:
     published = int(report.published.strftime("%Y%m%d")) if report.published else None
     shared: Fields = {F.DOC_ID: [report.id], F.PARAGRAPHS: [len(report.paragraphs)],
                       F.DATE_KEY: [published or (report.year * 10000 + 1231 if report.year else 0)],
-                      F.MENTIONED: list(report.districts_mentioned)}
-    place = place_key(report.district.code if report.district else None,
-                      report.province.code if report.province else None)
-    if place is not None:
-        shared[F.PLACE] = [place]
+                      F.PLACE: [place_key(report.district.code if report.district else None,
+                                          report.province.code if report.province else None)],
+                      F.YEAR_KEY: [report.year or NONE]}
     for field, value in ((F.TITLE, report.title), (F.SOURCE, report.source), (F.AUTHOR, report.author),
                          (F.FILE, report.file), (F.URL, report.url), (F.PUBLISHED, published), (F.YEAR, report.year),
                          (F.DISTRICT, report.district.code if report.district else None),
@@ -38,15 +39,17 @@ def to_fields(report: Report) -> list[Fields]:
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []
     for p in report.paragraphs:
         fields = dict(shared)
+        first = p.position == 0
         fields.update({
-            F.ID: [p.id(report.id)], F.PID: [F.paragraph_number(p.id(report.id))],
             F.POSITION: [p.position], F.TEXT: [p.text],
-            F.SYL: [" ".join(p.analysis.syllables)], F.WORDS: [" ".join(p.analysis.words)],
+            # Ranking asks the words field only for compound words ("nông_thôn").
+            F.SYL: [" ".join(p.analysis.syllables)], F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
+            F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded))],
             F.CONCEPTS: list(p.concepts), F.YEARS: list(p.years), F.TOPIC: list(p.topics),
-            F.SUGGEST: ["\n".join(report_terms)] if p.position == 0 and report_terms else [],
+            F.TOPIC_BITS: [topic_mask(p.topics)],
+            F.MENTIONED: list(report.districts_mentioned) if first else [],
+            F.SUGGEST: ["\n".join(report_terms)] if first and report_terms else [],
         })
-        if p.topics:
-            fields[F.TOPIC_BITS] = [topic_mask(p.topics)]
         out.append(fields)
     return out
 

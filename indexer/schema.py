@@ -10,6 +10,8 @@ text       ``vi_fold``      the paragraph as written (stored, shown, highlighted
                             indexed folded: "Đồn Đạc" → don, dac
 syl        ``vi_syl``       normalised syllables with marks: exact-mark matching
 words      ``vi_words``     pyvi words, "nông_thôn mới": ranking
+pairs      ``vi_words``     adjacent folded syllables, "nong_thon thon_moi":
+                            phrase proximity as plain terms (ranking)
 concepts   ``raw``          abbreviation concepts present in either form ("NTM")
 suggest    ``lines``        words and word n-grams keyed by their folded form,
                             for accent-insensitive completion by prefix (one
@@ -17,8 +19,12 @@ suggest    ``lines``        words and word n-grams keyed by their folded form,
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
-facets are counted on two fast integers that pack them (``place``,
-``topic_bits``: see ``facet_keys``) and on the fast ``year``.
+facets are counted on three dense fast integers (``place``, ``topic_bits``,
+``year_key``: see ``facet_keys``).
+
+What no query reads is stored only (a ``raw`` text field with ``basic``
+postings is the nearest tantivy-py has to "not indexed"): the index stays
+within 1.5 × the raw text with the ``pairs`` field in it.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -36,18 +42,18 @@ WORDS_TOKENIZER = "vi_words"
 LINES_TOKENIZER = "lines"     # one term per line, as written: a report's completions in one value
 
 # Field names, used everywhere else through these constants.
-ID = "id"                  # "<document id>:<position>"
-PID = "pid"                # the id as a 60-bit integer (fast): re-ranking a candidate set
 DOC_ID = "doc_id"
 POSITION = "position"
 TEXT = "text"
 SYL = "syl"
 WORDS = "words"
+PAIRS = "pairs"            # "nong_thon thon_moi": each syllable joined to the next, folded
 CONCEPTS = "concepts"
 TITLE = "title"
 DISTRICT = "district"      # GSO district code
 PROVINCE = "province"      # GSO province code
 YEAR = "year"              # the reviewed year of the report
+YEAR_KEY = "year_key"      # the same, 0 unknown (fast): facet counts, see facet_keys
 YEARS = "years"            # years the paragraph mentions
 TOPIC = "topic"            # topic slugs
 PUBLISHED = "published"    # yyyymmdd as an integer
@@ -57,18 +63,11 @@ AUTHOR = "author"
 FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
-MENTIONED = "mentioned"    # other districts the report names (GSO codes)
-PLACE = "place"            # province × 1000 + district (fast): facet counts, see facet_keys
-TOPIC_BITS = "topic_bits"  # topics as a bit mask (fast): facet counts, see facet_keys
+MENTIONED = "mentioned"    # other districts the report names (GSO codes; on the first paragraph)
+PLACE = "place"            # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
+TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
 SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
-
-
-def paragraph_number(paragraph_id: str) -> int:
-    """A stable 60-bit integer for a paragraph id (fast fields hold numbers)."""
-    import hashlib
-
-    return int(hashlib.blake2b(paragraph_id.encode("utf-8"), digest_size=8).hexdigest()[:15], 16)
 
 
 @lru_cache(maxsize=1)
@@ -79,31 +78,31 @@ def schema() -> tantivy.Schema:
 
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
-    sb.add_text_field(ID, stored=True, tokenizer_name="raw")
-    sb.add_integer_field(PID, stored=False, indexed=True, fast=True)
     sb.add_text_field(DOC_ID, stored=True, tokenizer_name="raw", fast=True)
     sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
     sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(SYL, stored=False, tokenizer_name=SYL_TOKENIZER)
-    # Words only boost single terms (never phrases): no positions needed.
+    # Words and pairs only boost single terms (never phrases): no positions needed.
     sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
+    sb.add_text_field(PAIRS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
     sb.add_text_field(CONCEPTS, stored=False, tokenizer_name="raw", index_option="freq")
-    sb.add_text_field(TITLE, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(PROVINCE, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_integer_field(YEAR, stored=True, indexed=True, fast=True)
-    sb.add_integer_field(YEARS, stored=True, indexed=True, fast=True)
+    sb.add_integer_field(YEAR, stored=True, indexed=True)
     sb.add_text_field(TOPIC, stored=True, tokenizer_name="raw", index_option="basic")
+    # Dense fast columns (every paragraph has a value): Tantivy aggregates a column with
+    # gaps through its optional index, ~2-3 times slower (docs/BENCHMARKS.md).
     sb.add_integer_field(PLACE, stored=False, indexed=False, fast=True)
     sb.add_integer_field(TOPIC_BITS, stored=False, indexed=False, fast=True)
-    sb.add_integer_field(PUBLISHED, stored=True, indexed=True, fast=True)
-    sb.add_integer_field(DATE_KEY, stored=False, indexed=True, fast=True)
-    sb.add_text_field(SOURCE, stored=True, tokenizer_name="raw")
-    sb.add_text_field(AUTHOR, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field(FILE, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_text_field(URL, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field(YEAR_KEY, stored=False, indexed=False, fast=True)
+    sb.add_integer_field(DATE_KEY, stored=False, indexed=False, fast=True)
+    # Shown, never searched.
+    sb.add_text_field(TITLE, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field(YEARS, stored=True)
+    sb.add_integer_field(PUBLISHED, stored=True)
+    for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED):
+        sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
-    sb.add_text_field(MENTIONED, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(SUGGEST, stored=False, tokenizer_name=LINES_TOKENIZER, index_option="basic")
     return sb.build()
 

@@ -39,8 +39,6 @@ from .query import ParsedQuery, parse
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
 RELOAD_SECONDS = 1.0
-#: Phrase boosts re-rank this many best candidates (see ``Engine._run``).
-RERANK_DEPTH = 300
 #: A suggestion must have this many times the hits of what was typed.
 DID_YOU_MEAN_RATIO = 2.0
 #: Threads that count facets beside the requests' own threads.
@@ -77,6 +75,10 @@ class SearchParams(Filters):
 def _first(doc: tantivy.Document, name: str):
     values = doc.get_all(name)
     return values[0] if values else None
+
+
+def _paragraph_id(doc: tantivy.Document) -> str:
+    return f"{_first(doc, F.DOC_ID)}:{_first(doc, F.POSITION)}"
 
 
 def _published(value) -> date | None:
@@ -145,30 +147,28 @@ class Engine:
         searcher = self.searcher()
         parsed = self.parse(params.q)
         filters = params.filters
-        # What matches, with the cheap boosts; phrase boosts re-rank the best candidates.
-        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, phrases=False)
+        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
         places = ranking.place_boosts(self.schema, parsed)
         if places:
             text_query = tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)]
                                                      + [(tantivy.Occur.Should, q) for q in places])
-        boosts = ranking.phrase_boosts(self.schema, parsed)
         facets_counted = self._count_facets(searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False),
                                             filters, params.facets)
         offset = (params.page - 1) * params.per_page
-        result = self._run(searcher, filters.apply(self.schema, text_query), boosts, params, offset, params.per_page)
+        result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
         full_count = result.count
         partial = False
         listed: list[tuple[float, object, bool]] = [(k, a, False) for k, a in result.hits]
         total = result.count
         if not parsed.is_empty and self._has_several_units(parsed) and result.count < params.per_page:
-            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True, phrases=False)
+            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
             if result.count == 0:
                 # Nothing has every word: the best partial matches *are* the results.
                 text_query = loose
                 facets_counted = self._count_facets(
                     searcher, ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), filters,
                     params.facets)
-                result = self._run(searcher, filters.apply(self.schema, loose), boosts, params, offset, params.per_page)
+                result = self._run(searcher, filters.apply(self.schema, loose), params, offset, params.per_page)
                 listed = [(k, a, True) for k, a in result.hits]
                 total = result.count
                 partial = total > 0
@@ -178,7 +178,7 @@ class Engine:
                 # so a facet's count is what ticking it gives.
                 extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
                     [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
-                extra = self._run(searcher, extra_query, boosts, params, 0, params.per_page - len(listed))
+                extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
                 listed += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         hits = []
@@ -205,52 +205,21 @@ class Engine:
     def _has_several_units(parsed: ParsedQuery) -> bool:
         return len(parsed.groups) > 1 or any(len(t.units) > 1 and not t.phrase for t in parsed.positive_terms)
 
-    def _run(self, searcher: tantivy.Searcher, query: tantivy.Query, boosts: list[tantivy.Query],
-             params: SearchParams, offset: int, limit: int) -> "_Ranked":
-        """Count the matches and rank a page of them.
-
-        Relevance in two passes when there are phrase boosts: the query without
-        them picks the best ``RERANK_DEPTH`` candidates (and counts every match);
-        the boosts then score only those candidates, found again by their
-        paragraph numbers, and add to the first pass's scores (a sum, as in one
-        boolean query).  Phrases read positions, so this keeps their cost
-        independent of how many paragraphs match.
-        """
+    @staticmethod
+    def _run(searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int,
+             limit: int) -> "_Ranked":
+        """Count the matches and rank a page of them, by score or by date."""
         if params.sort != "relevance":
             order = tantivy.Order.Desc if params.sort == "newest" else tantivy.Order.Asc
             r = searcher.search(query, limit, count=True, order_by_field=F.DATE_KEY, offset=offset, order=order)
-            return _Ranked(r.count, list(r.hits))
-        if not boosts:
+        else:
             r = searcher.search(query, limit, count=True, offset=offset)
-            return _Ranked(r.count, list(r.hits))
-        if offset + limit > RERANK_DEPTH:
-            boosted = tantivy.Query.boolean_query([(tantivy.Occur.Must, query)] + [(tantivy.Occur.Should, b) for b in boosts])
-            r = searcher.search(boosted, limit, count=True, offset=offset)
-            return _Ranked(r.count, list(r.hits))
-        first = searcher.search(query, RERANK_DEPTH, count=True)
-        hits = first.hits        # a property that builds a new list of 300 pairs on every read
-        if not hits:
-            return _Ranked(first.count, [])
-        numbers = searcher.fast_field_values(F.PID, [a for _, a in hits])
-        # A union of single-posting terms, not ``term_set_query``: on a fast field that
-        # scans the whole column (2 ms at 200k paragraphs) and, costed as "every
-        # document", lets the phrases drive the conjunction below.
-        candidates = tantivy.Query.const_score_query(tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, F.PID, n)) for n in numbers]), 0.0)
-        # Each boost in a conjunction with the candidates, so Tantivy seeks its
-        # positions for those paragraphs only; the first pass's scores are reused.
-        boost_query = tantivy.Query.boolean_query([
-            (tantivy.Occur.Should, tantivy.Query.boolean_query([(tantivy.Occur.Must, candidates), (tantivy.Occur.Must, b)]))
-            for b in boosts])
-        extra = {(a.segment_ord, a.doc): score for score, a in searcher.search(boost_query, RERANK_DEPTH, count=False).hits}
-        ranked = sorted(((score + extra.get((a.segment_ord, a.doc), 0.0), a) for score, a in hits),
-                        key=lambda sa: -sa[0])
-        return _Ranked(first.count, ranked[offset:offset + limit])
+        return _Ranked(r.count, list(r.hits))
 
     def _hit(self, doc: tantivy.Document, score: float, highlighter: Highlighter) -> Hit:
         text = _first(doc, F.TEXT) or ""
         return Hit(
-            id=_first(doc, F.ID), document_id=_first(doc, F.DOC_ID), position=_first(doc, F.POSITION),
+            id=_paragraph_id(doc), document_id=_first(doc, F.DOC_ID), position=_first(doc, F.POSITION),
             text=text, highlight=highlighter.highlight(doc, text), score=round(float(score), 4),
             title=_first(doc, F.TITLE), district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)), year=_first(doc, F.YEAR),
@@ -307,7 +276,7 @@ class Engine:
         accented = suggest.accented_form(texts, folded) if candidate is None else None
         if accented is None:
             probe = self.parse(" ".join(folded))
-            query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None, phrases=False))
+            query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None))
             texts = [_first(searcher.doc(a), F.TEXT) or "" for _, a in searcher.search(query, 30).hits]
             accented = suggest.accented_form(texts, folded)
         if accented and accented != " ".join(words):
@@ -367,7 +336,7 @@ class Engine:
             raise NotFound(doc_id)
         docs = [searcher.doc(a) for _, a in result.hits]
         head = self._summary(docs[0])
-        paragraphs = [ParagraphOut(id=_first(d, F.ID), position=_first(d, F.POSITION), text=_first(d, F.TEXT) or "",
+        paragraphs = [ParagraphOut(id=_paragraph_id(d), position=_first(d, F.POSITION), text=_first(d, F.TEXT) or "",
                                    topics=self._topics(d.get_all(F.TOPIC))) for d in docs]
         mentioned = [m for m in (self._district(c) for c in docs[0].get_all(F.MENTIONED)) if m]
         return DocumentDetail(**head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs)

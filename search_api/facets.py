@@ -46,7 +46,8 @@ class Filters:
             out.append(terms[0] if len(terms) == 1 else
                        tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms]))
         if (self.year_from is not None or self.year_to is not None) and skip != "year":
-            out.append(tantivy.Query.range_query(schema, F.YEAR, tantivy.FieldType.Integer, self.year_from, self.year_to))
+            out.append(tantivy.Query.range_query(schema, F.YEAR, tantivy.FieldType.Integer, self.year_from, self.year_to,
+                                                 use_inverted_index=True))
         return out
 
     def apply(self, schema: tantivy.Schema, query: tantivy.Query, skip: str | None = None) -> tantivy.Query:
@@ -84,7 +85,7 @@ def _values(facet: str, counted: dict, selected: set[str]) -> list[FacetValue]:
         text, lat, lon = _describe(facet, value)
         out.append({"value": value, "label": text, "count": count, "selected": value in selected, "lat": lat, "lon": lon})
     # A selected value with no hits still shows, so it can be unticked.
-    for value in selected.difference(v["value"] for v in out):
+    for value in selected.difference(v["value"] for v in out) if selected else ():
         text, lat, lon = _describe(facet, value)
         out.append({"value": value, "label": text, "count": 0, "selected": True, "lat": lat, "lon": lon})
     if facet == "year":

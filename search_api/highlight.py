@@ -13,7 +13,7 @@ import re
 import tantivy
 
 from indexer import schema as F
-from indexer.normalize import fold
+from indexer.normalize import fold_token
 
 WINDOW_CHARS = 320
 _SYLLABLE = re.compile(r"[^\W_]+")
@@ -24,7 +24,7 @@ def _complete_runs(raw: bytes, ranges: list[tuple[int, int]], sequences: list[li
     match for the concept "hội đồng nhân dân"; single-syllable sequences always are."""
     singles = {seq[0] for seq in sequences if len(seq) == 1}
     longer = [seq for seq in sequences if len(seq) > 1]
-    words = [fold(raw[a:b].decode("utf-8", "replace")).lower() for a, b in ranges]
+    words = [fold_token(raw[a:b].decode("utf-8", "replace")).lower() for a, b in ranges]
     keep = [w in singles for w in words]
     for seq in longer:
         n = len(seq)

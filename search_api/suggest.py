@@ -19,7 +19,7 @@ from collections import Counter
 import tantivy
 
 from indexer import schema as F
-from indexer.normalize import fold, has_diacritics, normalize, syllables
+from indexer.normalize import fold, fold_token, has_diacritics, normalize, syllables
 
 MIN_PREFIX = 2
 MAX_SUGGESTIONS = 10
@@ -61,12 +61,15 @@ def _agrees(candidate: str, typed: str) -> bool:
 def accented_form(texts: list[str], folded_query: list[str]) -> str | None:
     """The most frequent accented spelling of ``folded_query`` in ``texts``."""
     n = len(folded_query)
+    if not n:
+        return None
+    head = folded_query[0]
     counts: Counter[str] = Counter()
     for text in texts:
         sylls = [s.lower() for s in syllables(normalize(text))]
-        folded = [fold(s) for s in sylls]
+        folded = [fold_token(s) for s in sylls]     # cached: a few thousand distinct syllables
         for i in range(len(sylls) - n + 1):
-            if folded[i:i + n] == folded_query:
+            if folded[i] == head and folded[i:i + n] == folded_query:
                 counts[" ".join(sylls[i:i + n])] += 1
     if not counts:
         return None

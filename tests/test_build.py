@@ -147,9 +147,15 @@ def test_packed_facet_keys_count_what_the_readable_fields_hold(seed_index, monke
         assert counts[facet], facet
         for value, n in counts[facet].items():
             assert searcher.search(tantivy.Query.term_query(schema, field, value), 1).count == n, (facet, value)
+    for year, n in counts["year"].items():
+        assert searcher.search(tantivy.Query.term_query(schema, F.YEAR, year), 1).count == n, year
     assert sum(counts["year"].values()) == searcher.search(tantivy.Query.range_query(
-        schema, F.YEAR, tantivy.FieldType.Integer, 1900, 2100), 1).count
+        schema, F.YEAR, tantivy.FieldType.Integer, 1900, 2100, use_inverted_index=True), 1).count
+    # Dense columns: a paragraph without a place, topic or year still holds a value (0).
+    for column in (F.PLACE, F.TOPIC_BITS, F.YEAR_KEY):
+        filled = searcher.aggregate(everything, {"n": {"value_count": {"field": column}}})["n"]["value"]
+        assert filled == searcher.num_docs, column
     monkeypatch.setattr(facet_keys, "BUCKETS", 1)
     assert facet_keys.count(searcher, schema, everything, ["topic"])["topic"] == counts["topic"]
     assert facet_keys.place_key("264", "27") == 27264 and facet_keys.place_key(None, "27") == 27000
-    assert facet_keys.place_key(None, None) is None
+    assert facet_keys.place_key(None, None) == facet_keys.NONE

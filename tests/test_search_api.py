@@ -53,6 +53,35 @@ def test_cross_boundary_ranks_the_real_word_first(client):
     assert "hội nghị quyết định" not in result["hits"][0]["text"].lower()
 
 
+def test_adjacent_syllables_rank_above_scattered_ones(client):
+    """Proximity: a paragraph with the run "nông thôn mới" comes before one that has the same
+    syllables apart (and more often, which alone would rank it first), typed with or without marks."""
+    for text, title in (
+            ("Năm 2023, huyện Yên Thế tiếp tục xây dựng nông thôn mới theo kế hoạch đã đề ra; các xã trên địa bàn "
+             "hoàn thành đủ chỉ tiêu được giao, thu nhập bình quân đầu người tăng khá so với năm trước, hạ tầng giao "
+             "thông, thủy lợi, trường học và trạm y tế tiếp tục được đầu tư, đời sống người dân được cải thiện.",
+             "Liền mạch"),
+            ("Nông dân thôn Đông nhận giống mới, nông dân thôn Tây nhận máy mới, nông dân thôn Nam nhận phân mới.",
+             "Rời rạc")):
+        r = client.post("/api/v1/documents", headers={"X-API-Key": API_KEY}, json={"text": text, "title": title})
+        assert r.status_code == 201, r.text
+    for q in ("nông thôn mới", "nong thon moi"):
+        titles = [h["title"] for h in search(client, q=q, per_page=100)["hits"]]
+        assert "Rời rạc" in titles and titles.index("Liền mạch") < titles.index("Rời rạc"), q
+
+
+def test_year_range_filter(read_client):
+    every = search(read_client, q="")
+    years = {int(v["value"]): v["count"] for v in every["facets"]["year"]}
+    assert len(years) >= 2
+    low, high = min(years), max(years)
+    ranged = search(read_client, q="", year_from=low, year_to=low, per_page=100)
+    assert ranged["total"] == years[low] and all(h["year"] == low for h in ranged["hits"])
+    upto = search(read_client, q="", year_to=high - 1, per_page=100)
+    assert upto["total"] == sum(n for y, n in years.items() if y < high)
+    assert all(h["year"] is not None and h["year"] < high for h in upto["hits"])
+
+
 def test_quoted_phrase_and_exclusion(read_client):
     phrase = search(read_client, q='"giải phóng mặt bằng"', per_page=50)
     assert phrase["total"] > 0 and all("giải phóng mặt bằng" in t for t in texts(phrase))
