@@ -3,8 +3,9 @@
 Used by the build and by the API's ingest, so both write the same fields.
 Report-level metadata (title, district, year, ...) is repeated on every
 paragraph: filters and facets then need no join, and the report can be read
-back from its paragraphs alone.  What only the report's page shows (the
-districts it mentions, its completion terms) rides on its first paragraph.
+back from its paragraphs alone.  What only the report's page shows (author,
+file, URL, paragraph count, the districts it mentions, its completion terms)
+rides on its first paragraph.
 A paragraph's id is not stored: it is ``<doc_id>:<position>``.
 """
 from __future__ import annotations
@@ -23,32 +24,36 @@ def to_fields(report: Report) -> list[Fields]:
     """Field → values for each paragraph: plain data, cheap to send from a worker process."""
     out: list[Fields] = []
     published = int(report.published.strftime("%Y%m%d")) if report.published else None
-    shared: Fields = {F.DOC_ID: [report.id], F.PARAGRAPHS: [len(report.paragraphs)],
+    # What a hit shows, filters match and facets count: on every paragraph.
+    shared: Fields = {F.DOC_ID: [report.id],
                       F.DATE_KEY: [published or (report.year * 10000 + 1231 if report.year else 0)],
                       F.PLACE: [place_key(report.district.code if report.district else None,
                                           report.province.code if report.province else None)],
                       F.YEAR_KEY: [report.year or NONE]}
-    for field, value in ((F.TITLE, report.title), (F.SOURCE, report.source), (F.AUTHOR, report.author),
-                         (F.FILE, report.file), (F.URL, report.url), (F.PUBLISHED, published), (F.YEAR, report.year),
-                         (F.DISTRICT, report.district.code if report.district else None),
+    for field, value in ((F.TITLE, report.title), (F.SOURCE, report.source), (F.PUBLISHED, published),
+                         (F.YEAR, report.year), (F.DISTRICT, report.district.code if report.district else None),
                          (F.PROVINCE, report.province.code if report.province else None)):
         if value is not None and value != "":
             shared[field] = [value]
-    # Completion terms of the whole report ride on its first paragraph: counts
-    # are then "reports that say it", and the postings are 20 times smaller.
+    # What only the report's own page shows: on its first paragraph.  Completion terms
+    # too: counts are then "reports that say it", and the postings are 20 times smaller.
+    first_only: Fields = {F.PARAGRAPHS: [len(report.paragraphs)], F.MENTIONED: list(report.districts_mentioned)}
+    for field, value in ((F.AUTHOR, report.author), (F.FILE, report.file), (F.URL, report.url)):
+        if value:
+            first_only[field] = [value]
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []
+    if report_terms:
+        first_only[F.SUGGEST] = ["\n".join(report_terms)]
     for p in report.paragraphs:
         fields = dict(shared)
-        first = p.position == 0
+        if p.position == 0:
+            fields.update(first_only)
         fields.update({
             F.POSITION: [p.position], F.TEXT: [p.text],
             # Ranking asks the words field only for compound words ("nông_thôn").
             F.SYL: [" ".join(p.analysis.syllables)], F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
             F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded))],
-            F.CONCEPTS: list(p.concepts), F.YEARS: list(p.years), F.TOPIC: list(p.topics),
-            F.TOPIC_BITS: [topic_mask(p.topics)],
-            F.MENTIONED: list(report.districts_mentioned) if first else [],
-            F.SUGGEST: ["\n".join(report_terms)] if first and report_terms else [],
+            F.CONCEPTS: list(p.concepts), F.TOPIC: list(p.topics), F.TOPIC_BITS: [topic_mask(p.topics)],
         })
         out.append(fields)
     return out

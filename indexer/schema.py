@@ -34,7 +34,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -54,7 +54,6 @@ DISTRICT = "district"      # GSO district code
 PROVINCE = "province"      # GSO province code
 YEAR = "year"              # the reviewed year of the report
 YEAR_KEY = "year_key"      # the same, 0 unknown (fast): facet counts, see facet_keys
-YEARS = "years"            # years the paragraph mentions
 TOPIC = "topic"            # topic slugs
 PUBLISHED = "published"    # yyyymmdd as an integer
 DATE_KEY = "date_key"      # published yyyymmdd, else <year>1231, else 0: sort newest/oldest
@@ -63,7 +62,8 @@ AUTHOR = "author"
 FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
-MENTIONED = "mentioned"    # other districts the report names (GSO codes; on the first paragraph)
+# AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED and SUGGEST are on a report's first paragraph only.
+MENTIONED = "mentioned"    # other districts the report names (GSO codes)
 PLACE = "place"            # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
 SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
@@ -98,7 +98,6 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(DATE_KEY, stored=False, indexed=False, fast=True)
     # Shown, never searched.
     sb.add_text_field(TITLE, stored=True, tokenizer_name="raw", index_option="basic")
-    sb.add_integer_field(YEARS, stored=True)
     sb.add_integer_field(PUBLISHED, stored=True)
     for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED):
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")

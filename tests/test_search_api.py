@@ -165,6 +165,11 @@ def test_documents_list_and_detail(read_client):
     assert docs["total"] == 2 and {d["district"]["label"] for d in docs["documents"]} == {"Kiến Thụy (Hải Phòng)", "Thủy Nguyên (Hải Phòng)"}
     doc = read_client.get(f"/api/v1/documents/{docs['documents'][0]['id']}").json()
     assert [p["position"] for p in doc["paragraphs"]] == list(range(len(doc["paragraphs"])))
+    # Report-level fields (kept on the first paragraph only) reach both the list and the page.
+    listed = docs["documents"][0]
+    assert listed["paragraphs"] == len(doc["paragraphs"]) == doc["paragraphs"][-1]["position"] + 1
+    assert listed["file"] and listed["file"] == doc["file"] and doc["file"].endswith(".txt")
+    assert all(p["id"] == f"{doc['id']}:{p['position']}" for p in doc["paragraphs"])
 
 
 def test_suggest_is_accent_insensitive(read_client):
