@@ -42,8 +42,8 @@ PHRASE = 2.0
 PHRASE_ACCENTED = 5.0
 CONCEPT = 1.0
 MAX_PHRASE_VARIANTS = 4
-#: A whole run's pairs earn ``PHRASE`` × this many pair scores.
-PAIR_SHARE = 1.0
+#: A pair of the run found without the rest earns this share of the whole run's weight.
+PAIR_PARTIAL = 0.25
 
 Occur = tantivy.Occur
 
@@ -144,27 +144,33 @@ def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, 
 
 
 def _phrase_boosts(schema: tantivy.Schema, term: Term) -> list[tantivy.Query]:
-    """Proximity boosts: the run's adjacent syllable pairs, in every abbreviation variant.
+    """Proximity boosts from the run's adjacent syllable pairs, in every abbreviation variant.
 
-    A variant of one syllable (the abbreviation itself: ``hdnd``) is boosted as a
-    term.  Pairs are weighted by the variant's length, so that the whole run in
-    any of its forms earns about the same (``UBND huyện`` has one pair, "Ủy ban
-    nhân dân huyện" four)."""
+    A paragraph with every pair of a variant (the whole run, as near as pairs can
+    tell) earns ``PHRASE`` on their scores, as a phrase query did; one with only
+    some pairs ("kinh tế" and "xã hội" apart) earns ``PAIR_PARTIAL`` of that for
+    each.  Variants share their weight so that the run in any of its forms earns
+    alike (``UBND huyện`` has one pair, "Ủy ban nhân dân huyện" four); a variant
+    of one syllable (the abbreviation itself: ``hdnd``) is boosted as a term."""
     if term.phrase or len(term.syllables) < 2:
         return []
     weight = PHRASE_ACCENTED if term.accented else PHRASE
-    weights: dict[tuple[str, str], float] = {}
-    for variant in _variants(term, folded=True):
-        variant = [s.lower() for s in variant]
+    variants = [[s.lower() for s in v] for v in _variants(term, folded=True)]
+    total = weight * max(1, len(variants[0]) - 1)
+    out: list[tantivy.Query] = []
+    partial: dict[tuple[str, str], float] = {}
+    for variant in variants:
         if len(variant) == 1:
-            key = (F.TEXT, variant[0])
-            weights[key] = weights.get(key, 0.0) + weight
+            out.append(_boost(_term(schema, F.TEXT, variant[0]), total))
             continue
-        run = syllable_pairs(variant)
-        for pair in run:
-            key = (F.PAIRS, pair)
-            weights[key] = weights.get(key, 0.0) + weight * PAIR_SHARE / len(run)
-    return [_boost(_term(schema, field, value), w) for (field, value), w in weights.items()]
+        pairs = [_term(schema, F.PAIRS, p) for p in syllable_pairs(variant)]
+        whole = pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
+        out.append(_boost(whole, total / len(pairs)))
+        if len(pairs) > 1:
+            for pair in syllable_pairs(variant):
+                partial[(F.PAIRS, pair)] = partial.get((F.PAIRS, pair), 0.0) + PAIR_PARTIAL * total / len(pairs)
+    out += [_boost(_term(schema, field, value), w) for (field, value), w in partial.items()]
+    return out
 
 
 def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None,
