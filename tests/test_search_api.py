@@ -276,3 +276,37 @@ def test_few_full_matches_are_followed_by_partial_ones(read_client):
 def test_did_you_mean_for_wrong_marks(read_client):
     assert search(read_client, q="nông thôn mởi")["did_you_mean"] == "nông thôn mới"
     assert search(read_client, q="Tỉnh uỷ")["did_you_mean"] is None
+
+
+def test_concurrent_searches_answer_as_one_at_a_time(engine, monkeypatch):
+    """Searches in flight together count facets on their own thread, one alone on a second
+    thread (see ``Engine._count_facets``): both give the same answers."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from search_api import facets
+    from search_api.engine import SearchParams
+
+    where: set[bool] = set()
+    compute = facets.compute
+
+    def recording(*args):
+        where.add(threading.current_thread().name.startswith("facets"))
+        return compute(*args)
+
+    monkeypatch.setattr(facets, "compute", recording)
+
+    queries = [SearchParams(q="kinh tế"), SearchParams(q="nong thon moi", district=["264"]),
+               SearchParams(q="HĐND", year=[2022]), SearchParams(q='"giải phóng mặt bằng"'),
+               SearchParams(q="an ninh", topic=["quoc-phong-an-ninh"], year_from=2021)]
+
+    def answer(params):
+        r = engine.search(params)
+        return r.model_dump(exclude={"took_ms"})
+
+    alone = [answer(p) for p in queries]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(answer, queries * 8))
+    assert together == alone * 8
+    assert all(a["facets"]["district"] and a["total"] for a in alone[:3])
+    assert where == {True, False}       # both ways were taken

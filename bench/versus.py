@@ -1,0 +1,91 @@
+"""Two versions of the server side by side, in one run, on the same query mix.
+
+::
+
+    git worktree add /tmp/old <commit>          # the other version, with its own index
+    python -m bench.versus old=/tmp/old:/tmp/old-index new=.:bench/out/p200000/index [--rounds 2]
+
+Each version is served in turn (``python -m search_api`` from its own tree, 2 processes by
+default) and driven like ``bench.speed`` drives one: the 60-search mix at 1 client, at 16
+clients, and at 16 with ``facets=false``.  Versions alternate for ``--rounds`` rounds, so
+drift of the machine (25-30 % within an hour here) shows as the spread between rounds of
+one version rather than as a difference between versions.  Only 127.0.0.1 is contacted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench.load import free_port
+from bench.speed import drive, query_mix
+
+
+def _serve(root: Path, index: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
+                             "--port", str(port), "--workers", str(workers)], cwd=root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(480):
+        try:
+            urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
+            return proc, base
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.25)
+    proc.terminate()
+    raise SystemExit(f"the server of {root} on {index} did not start")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.versus", description=__doc__.split("\n")[0])
+    parser.add_argument("versions", nargs="+", help="NAME=TREE:INDEX (a source tree and an index it built)")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--queries-per-client", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    versions = []
+    for spec in args.versions:
+        name, _, rest = spec.partition("=")
+        tree, _, index = rest.partition(":")
+        if not (name and tree and index):
+            parser.error(f"{spec!r}: expected NAME=TREE:INDEX")
+        versions.append((name, Path(tree).resolve(), Path(index).resolve()))
+    mix: list[dict] | None = None
+    results: list[dict] = []
+    for rnd in range(args.rounds):
+        for name, tree, index in versions:
+            proc, base = _serve(tree, index, args.workers)
+            try:
+                if mix is None:   # the first version's facets pick the filters; every version gets the same mix
+                    mix = query_mix(json.loads(urllib.request.urlopen(base + "/api/v1/facets").read()), random.Random(7))
+                for params in mix:
+                    urllib.request.urlopen(base + "/api/v1/search?" + urllib.parse.urlencode(params)).read()
+                row = {"round": rnd, "version": name,
+                       "clients_1": drive(base, mix, 1, len(mix), proc.pid),
+                       "clients_16": drive(base, mix, 16, args.queries_per_client, proc.pid),
+                       "clients_16_no_facets": drive(base, [dict(q, facets="false") for q in mix], 16,
+                                                     args.queries_per_client, proc.pid)}
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+            results.append(row)
+            one, busy, bare = row["clients_1"], row["clients_16"], row["clients_16_no_facets"]
+            print(f"round {rnd} {name:>8}: 1 client p50 {one['p50']} ms, p99 {one['p99']} ms, CPU "
+                  f"{one['server_cpu_ms_per_request']} ms/request | 16 clients {busy['requests_per_s']} req/s, CPU "
+                  f"{busy['server_cpu_ms_per_request']} ms/request | facets=false {bare['requests_per_s']} req/s",
+                  flush=True)
+    print(json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
