@@ -53,3 +53,22 @@ def test_speed_harness_runs_every_system_and_writes_its_figures(tmp_path):
     assert len(figures["api"]["queries"]) >= 50 and figures["api"]["server_pss_mb"] > 0
     assert figures["sqlite_fts5"]["p50"] > 0 and figures["tantivy_raw"]["p50"] > 0
     assert "× faster" in out.stdout
+
+
+def test_versus_serves_each_version_in_turn(seed_index):
+    """``bench.versus`` starts each version's server from its own tree on its own index and
+    drives the same mix through it, round after round (here one tree under two names)."""
+    out = subprocess.run([sys.executable, "-m", "bench.versus", f"a=.:{seed_index}", f"b={ROOT}:{seed_index}",
+                          "--rounds", "2", "--queries-per-client", "2", "--workers", "1"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert [line.split(":")[0].split() for line in lines if line.startswith("round")] == [
+        ["round", "0", "a"], ["round", "0", "b"], ["round", "1", "a"], ["round", "1", "b"]]
+    rows = json.loads(lines[-1])
+    assert [(r["round"], r["version"]) for r in rows] == [(0, "a"), (0, "b"), (1, "a"), (1, "b")]
+    for row in rows:
+        assert row["clients_1"]["n"] == 60 and row["clients_16"]["n"] == 32 and row["clients_16_no_facets"]["n"] == 32
+        assert row["clients_1"]["errors"] == row["clients_16"]["errors"] == row["clients_16_no_facets"]["errors"] == 0
+    bad = subprocess.run([sys.executable, "-m", "bench.versus", "nonsense"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 2 and "NAME=TREE:INDEX" in bad.stderr
