@@ -76,11 +76,15 @@ def listening(pid: int, port: int) -> bool:
 
 
 class LiveServer:
-    """``python -m search_api`` in a subprocess on 127.0.0.1, a free port, its output in a log file."""
+    """``python -m search_api`` in a subprocess on 127.0.0.1, a free port, its output in a log file.
+
+    ``workers`` server processes; ``root`` is the source tree the server runs from (another
+    checkout, to compare versions: ``bench.versus``)."""
 
     def __init__(self, index: Path, api_key: str | None = None, env: dict[str, str] | None = None,
-                 port: int | None = None) -> None:
+                 port: int | None = None, workers: int = 1, root: Path = ROOT) -> None:
         self.index = Path(index)
+        self.workers, self.root = workers, Path(root)
         self.api_key = api_key
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -96,8 +100,9 @@ class LiveServer:
         if self.api_key:
             env["VNSEARCH_API_KEY"] = self.api_key
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "search_api", "--index", str(self.index), "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            [sys.executable, "-m", "search_api", "--index", str(self.index), "--host", "127.0.0.1", "--port", str(self.port),
+             "--workers", str(self.workers)],
+            cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -74,7 +74,7 @@ def load_corpus(files: list[Path]) -> Corpus:
         reports[path.name] = report
         for p in report.paragraphs:
             paragraphs.append({
-                "id": f"{report.id}:{p.position}", "text": p.text, "file": path.name,
+                "id": p.id(report.id), "text": p.text, "file": path.name,
                 "district_code": report.district.code if report.district else None,
                 "province_code": report.province.code if report.province else None,
                 "year": report.year, "topics": list(p.topics)})

@@ -39,9 +39,10 @@ import tantivy
 
 from bench import procfs
 from bench.corpus import generate
-from bench.load import free_port
+from bench.load import LiveServer
 from indexer import schema as F
 from indexer.normalize import syllables
+from indexer.pipeline import paragraph_id
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,18 +198,8 @@ def drive(base: str, mix: list[dict], n: int, count: int, server_pid: int) -> di
 
 
 def serve_and_measure(index: Path, clients: list[int], per_client: int, workers: int = 1) -> dict:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
-                             "--port", str(port), "--workers", str(workers)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.25)
+    with LiveServer(index, workers=workers) as server:
+        base = server.url
         facets = json.loads(urllib.request.urlopen(base + "/api/v1/facets").read())
         mix = query_mix(facets, random.Random(7))
         for params in mix:                       # warm up once
@@ -217,17 +208,14 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
         for n in clients:
             # One client goes through the whole mix twice: its percentiles are over every query.
             count = max(per_client, 2 * len(mix)) if n == 1 else per_client
-            results[f"clients_{n}"] = drive(base, mix, n, count, proc.pid)
+            results[f"clients_{n}"] = drive(base, mix, n, count, server.pid)
         # The busiest load again for a tool that reads only hits (facets=false), side by side.
         n = max(clients)
-        results[f"clients_{n}_no_facets"] = drive(base, [dict(q, facets="false") for q in mix], n, per_client, proc.pid)
-        results["server_peak_rss_mb"] = round(procfs.tree_peak_rss_kb(proc.pid) / 1024)
-        results["server_pss_mb"] = round(procfs.tree_pss_kb(proc.pid) / 1024)
+        results[f"clients_{n}_no_facets"] = drive(base, [dict(q, facets="false") for q in mix], n, per_client, server.pid)
+        results["server_peak_rss_mb"] = round(procfs.tree_peak_rss_kb(server.pid) / 1024)
+        results["server_pss_mb"] = round(procfs.tree_pss_kb(server.pid) / 1024)
         results["server_workers"] = workers
         return results
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 # ------------------------------------------------------------------------------------ peers
@@ -239,7 +227,7 @@ def paragraphs_of(index: Path) -> list[dict]:
     out = []
     for _, address in searcher.search(tantivy.Query.all_query(), searcher.num_docs or 1).hits:
         d = searcher.doc(address)
-        out.append({"id": f"{d.get_first(F.DOC_ID)}:{d.get_first(F.POSITION)}", "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
+        out.append({"id": paragraph_id(d.get_first(F.DOC_ID), d.get_first(F.POSITION)), "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
                     "year": d.get_first(F.YEAR) or 0, "topics": d.get_all(F.TOPIC)})
     return out
 

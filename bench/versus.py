@@ -16,33 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
-import sys
-import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench.load import free_port
-from bench.speed import drive, query_mix
-
-
-def _serve(root: Path, index: Path, workers: int) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "search_api", "--index", str(index), "--host", "127.0.0.1",
-                             "--port", str(port), "--workers", str(workers)], cwd=root,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(480):
-        try:
-            urllib.request.urlopen(base + "/api/v1/health", timeout=1).read()
-            return proc, base
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.25)
-    proc.terminate()
-    raise SystemExit(f"the server of {root} on {index} did not start")
+from bench.load import LiveServer
+from bench.speed import drive, http_get, query_mix
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,20 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     results: list[dict] = []
     for rnd in range(args.rounds):
         for name, tree, index in versions:
-            proc, base = _serve(tree, index, args.workers)
-            try:
+            with LiveServer(index, workers=args.workers, root=tree) as server:
+                base = server.url
                 if mix is None:   # the first version's facets pick the filters; every version gets the same mix
                     mix = query_mix(json.loads(urllib.request.urlopen(base + "/api/v1/facets").read()), random.Random(7))
                 for params in mix:
-                    urllib.request.urlopen(base + "/api/v1/search?" + urllib.parse.urlencode(params)).read()
+                    http_get(base, params)
                 row = {"round": rnd, "version": name,
-                       "clients_1": drive(base, mix, 1, len(mix), proc.pid),
-                       "clients_16": drive(base, mix, 16, args.queries_per_client, proc.pid),
+                       "clients_1": drive(base, mix, 1, len(mix), server.pid),
+                       "clients_16": drive(base, mix, 16, args.queries_per_client, server.pid),
                        "clients_16_no_facets": drive(base, [dict(q, facets="false") for q in mix], 16,
-                                                     args.queries_per_client, proc.pid)}
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
+                                                     args.queries_per_client, server.pid)}
             results.append(row)
             one, busy, bare = row["clients_1"], row["clients_16"], row["clients_16_no_facets"]
             print(f"round {rnd} {name:>8}: 1 client p50 {one['p50']} ms, p99 {one['p99']} ms, CPU "

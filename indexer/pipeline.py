@@ -32,6 +32,11 @@ def document_id(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def paragraph_id(doc_id: str, position: int) -> str:
+    """A paragraph's id: its report's and its position (not stored: rebuilt from both fields)."""
+    return f"{doc_id}:{position}"
+
+
 @dataclass
 class Paragraph:
     position: int
@@ -44,7 +49,7 @@ class Paragraph:
     suggest: set[str] = field(default_factory=set)   # completion terms (see documents.suggest_terms)
 
     def id(self, doc_id: str) -> str:
-        return f"{doc_id}:{self.position}"
+        return paragraph_id(doc_id, self.position)
 
 
 @dataclass

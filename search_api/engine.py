@@ -25,7 +25,7 @@ from indexer.analysis import Abbreviations
 from indexer.documents import to_fields, to_tantivy
 from indexer.gazetteer import gazetteer
 from indexer.normalize import fold, has_diacritics
-from indexer.pipeline import Report, process_text
+from indexer.pipeline import Report, paragraph_id, process_text
 from indexer.segmentation import Segmenter
 from indexer.store import IndexDir
 from indexer.topics import taxonomy
@@ -79,7 +79,7 @@ def _first(doc: tantivy.Document, name: str):
 
 
 def _paragraph_id(doc: tantivy.Document) -> str:
-    return f"{_first(doc, F.DOC_ID)}:{_first(doc, F.POSITION)}"
+    return paragraph_id(_first(doc, F.DOC_ID), _first(doc, F.POSITION))
 
 
 def _published(value) -> date | None:

@@ -105,9 +105,9 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
 
 
 def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True,
-               phrases: bool = True, boosts: bool = True) -> tantivy.Query:
-    """Matching plus boosts for one term (phrase boosts only with ``phrases``, none
-    without ``boosts``: what matches is the same, only scores differ)."""
+               boosts: bool = True) -> tantivy.Query:
+    """Matching plus boosts for one term (none without ``boosts``: what matches is
+    the same, only scores differ)."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     unit_occur = Occur.Must if required else Occur.Should
     if term.phrase:
@@ -124,7 +124,7 @@ def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, 
     else:
         for unit in term.units:
             clauses.append((unit_occur, unit_match(schema, unit)))
-        if phrases and boosts:
+        if boosts:
             clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
     if not boosts:
         return tantivy.Query.boolean_query(clauses)
@@ -169,17 +169,16 @@ def _phrase_boosts(schema: tantivy.Schema, term: Term) -> list[tantivy.Query]:
 
 
 def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None,
-                     partial: bool = False, phrases: bool = True, boosts: bool = True) -> tantivy.Query:
+                     partial: bool = False, boosts: bool = True) -> tantivy.Query:
     """AND of groups (OR of terms inside a group), minus exclusions.
 
     With ``partial``, units become optional: the best partial matches, used when
-    nothing has all the words.  Without ``phrases``, the proximity boosts are
-    left out; without ``boosts``, every boost: the same matches, cheaper to
-    count (facets, totals).
+    nothing has all the words.  Without ``boosts``: the same matches, cheaper
+    to count (facets, totals).
     """
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     for group in parsed.groups:
-        options = [term_query(schema, t, segmenter, required=not partial, phrases=phrases, boosts=boosts) for t in group]
+        options = [term_query(schema, t, segmenter, required=not partial, boosts=boosts) for t in group]
         clauses.append((Occur.Should if partial else Occur.Must, _any(options)))
     for term in parsed.excluded:
         if term.phrase or len(term.syllables) > 1:
