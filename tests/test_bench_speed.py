@@ -72,3 +72,25 @@ def test_versus_serves_each_version_in_turn(seed_index):
         assert row["clients_1"]["errors"] == row["clients_16"]["errors"] == row["clients_16_no_facets"]["errors"] == 0
     bad = subprocess.run([sys.executable, "-m", "bench.versus", "nonsense"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "NAME=TREE:INDEX" in bad.stderr
+
+
+def test_breakdown_splits_a_search_between_tantivy_and_python(seed_index, tmp_path):
+    """``bench.breakdown`` times every Tantivy call the engine makes: the facet pass shows
+    as ``aggregate`` only when facets are counted, and Tantivy's share is part of the whole."""
+    figures_path = tmp_path / "breakdown.json"
+    out = subprocess.run([sys.executable, "-m", "bench.breakdown", "--index", str(seed_index), "--rounds", "1",
+                          "--json", str(figures_path)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(figures_path.read_text("utf-8"))
+    assert figures["searches"] >= 50 and figures["paragraphs"] == 48
+    on, off = figures["facets"], figures["no_facets"]
+    assert {"search", "aggregate", "doc", "snippet"} <= set(on["tantivy_by_call_ms"])
+    assert "search" in off["tantivy_by_call_ms"] and "aggregate" not in off["tantivy_by_call_ms"]
+    for run in (on, off):
+        assert 0 < run["tantivy_ms_per_search"] <= run["cpu_ms_per_search"]
+        # Each figure is rounded on its own: the parts add up to the whole within that rounding.
+        assert abs(run["python_ms_per_search"] + run["tantivy_ms_per_search"] - run["cpu_ms_per_search"]) <= 0.02
+    assert "Tantivy" in out.stdout and "facets off" in out.stdout
+    missing = subprocess.run([sys.executable, "-m", "bench.breakdown", "--index", str(tmp_path / "nowhere")],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 2 and "no index" in missing.stderr
