@@ -37,7 +37,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import judging
 from .judging import CLASSES, Query, corpus_files, grade, load_labels, load_queries, norm, raw_units
 from .peers import Fts5Peer, TantivyPeer
 
@@ -122,12 +121,9 @@ class EngineSystem:
         self.engine = Engine.open(index_dir, writable=False)
 
     def search(self, q: str, filters: dict | None, k: int) -> list[tuple[str, str, str | None]]:
-        from search_api.engine import SearchParams
+        from bench.speed import engine_params
 
-        f = filters or {}
-        params = SearchParams(q=q, district=list(f.get("district", [])), province=list(f.get("province", [])),
-                              year=[int(y) for y in f.get("year", [])], topic=list(f.get("topic", [])), per_page=k)
-        hits = self.engine.search(params).hits
+        hits = self.engine.search(engine_params({"q": q, **(filters or {})}, per_page=k)).hits
         return [(h.id, h.text, self.corpus.file_of_doc.get(h.id.split(":")[0])) for h in hits]
 
     def close(self) -> None:

@@ -34,6 +34,7 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tantivy
 
@@ -43,6 +44,9 @@ from bench.load import LiveServer
 from indexer import schema as F
 from indexer.normalize import syllables
 from indexer.pipeline import paragraph_id
+
+if TYPE_CHECKING:
+    from search_api.engine import SearchParams
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,6 +78,22 @@ def query_mix(facets: dict, rng: random.Random) -> list[dict]:
             q["topic"] = rng.choice(topics)
         filtered.append(q)
     return (plain + filtered)[:60]
+
+
+#: Parameters that name facet values: one value or a list in a search given as URL parameters.
+FACET_PARAMS = ("district", "province", "year", "topic")
+
+
+def engine_params(query: dict, **extra) -> SearchParams:
+    """A search given as URL parameters (``query_mix``'s, or a judged query's filters)
+    as the engine's own parameters, for runs in process."""
+    from search_api.engine import SearchParams
+
+    facets = {name: list(v) if isinstance(v, list) else [v] for name, v in query.items() if name in FACET_PARAMS}
+    if "year" in facets:
+        facets["year"] = [int(y) for y in facets["year"]]
+    rest = {name: v for name, v in query.items() if name not in FACET_PARAMS}
+    return SearchParams(**facets, **rest, **extra)
 
 
 def percentiles(values: list[float]) -> dict:
