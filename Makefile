@@ -1,5 +1,6 @@
 # Two commands for a new user: `make run` and `make test` (see README.md).
-PYTHON ?= python3.11
+# The newest Python 3.11+ on PATH (override: make PYTHON=python3.12 ...).
+PYTHON ?= $(shell for v in python3.13 python3.12 python3.11; do command -v $$v >/dev/null 2>&1 && { echo $$v; break; }; done)
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 INDEX  ?= data/index
@@ -7,10 +8,10 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install index run test browser bench-relevance bench-speed clean
+.PHONY: install index run test test-fast lint browser bench-relevance bench-speed clean
 
 $(VENV)/.installed: pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
+	@test -n "$(PYTHON)" && command -v $(PYTHON) >/dev/null 2>&1 || { echo "need Python 3.11, 3.12 or 3.13 (python3.1x on PATH)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -32,8 +33,18 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "warning: could not install chromium; browser tests will be skipped"; }
 
-test: install browser
+# Lint, format and types on the code a user runs (indexer/, search_api/) and its tests and benchmarks.
+lint: install
+	$(VENV)/bin/ruff check indexer search_api bench tests
+	$(VENV)/bin/ruff format --check indexer search_api bench tests
+	$(VENV)/bin/mypy
+
+test: lint browser
 	$(PY) -m pytest
+
+# The quick loop: everything but fuzzing, load, kill -9, the browser and the benchmarks.
+test-fast: install
+	$(PY) -m pytest -m "not slow"
 
 bench-relevance: install
 	$(PY) -m bench.relevance

@@ -16,6 +16,7 @@ a search cheaper than the passes it asks of Tantivy, so ``cores × 1000 / floor`
 requests/s (docs/BENCHMARKS.md, "What limits requests/s").  Rounds alternate with and
 without facets; the lowest CPU of each is reported, as the least disturbed by the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,6 +50,7 @@ class _Clock:
                 return fn(*args, **kwargs)
             finally:
                 self.seconds[name] += time.process_time() - started
+
         return call
 
 
@@ -73,8 +75,11 @@ def _timed_highlighter(clock: _Clock):
             clock.seconds["snippet"] += time.process_time() - started
             if self._generator is not None:
                 generator = self._generator
-                self._generator = type("TimedGenerator", (), {
-                    "snippet_from_doc": staticmethod(clock.timed("snippet", generator.snippet_from_doc))})()
+                self._generator = type(
+                    "TimedGenerator",
+                    (),
+                    {"snippet_from_doc": staticmethod(clock.timed("snippet", generator.snippet_from_doc))},
+                )()
 
     return TimedHighlighter
 
@@ -85,9 +90,9 @@ def measure(index: Path, rounds: int) -> dict:
     mix = query_mix(engine.facets().model_dump(), random.Random(7))
     searches = {facets: [engine_params(query, facets=facets) for query in mix] for facets in (True, False)}
     plain_searcher = engine.searcher
-    engine.searcher = lambda: _TimedSearcher(plain_searcher(), clock)   # type: ignore[method-assign]
+    engine.searcher = lambda: _TimedSearcher(plain_searcher(), clock)  # type: ignore[method-assign]
     plain_highlighter = engine_mod.Highlighter
-    engine_mod.Highlighter = _timed_highlighter(clock)                  # type: ignore[misc]
+    engine_mod.Highlighter = _timed_highlighter(clock)  # type: ignore[misc]
     # As under load: facet passes in line, on the request's own thread.
     engine._in_flight = 1 << 20
 
@@ -96,7 +101,7 @@ def measure(index: Path, rounds: int) -> dict:
             engine.search(params).model_dump_json()
 
     try:
-        run(True), run(False)                             # warm up both paths
+        run(True), run(False)  # warm up both paths
         best: dict[bool, dict] = {}
         for _ in range(rounds):
             for facets in (True, False):
@@ -105,17 +110,28 @@ def measure(index: Path, rounds: int) -> dict:
                 run(facets)
                 total = (time.process_time() - started) * 1000 / len(mix)
                 floor = sum(clock.seconds.values()) * 1000 / len(mix)
-                result = {"cpu_ms_per_search": round(total, 2), "tantivy_ms_per_search": round(floor, 2),
-                          "python_ms_per_search": round(total - floor, 2),
-                          "tantivy_by_call_ms": {name: round(s * 1000 / len(mix), 2)
-                                                 for name, s in sorted(clock.seconds.items())},
-                          "max_requests_per_s_at_floor": round((os.cpu_count() or 1) * 1000 / floor, 1)}
+                result = {
+                    "cpu_ms_per_search": round(total, 2),
+                    "tantivy_ms_per_search": round(floor, 2),
+                    "python_ms_per_search": round(total - floor, 2),
+                    "tantivy_by_call_ms": {
+                        name: round(s * 1000 / len(mix), 2) for name, s in sorted(clock.seconds.items())
+                    },
+                    "max_requests_per_s_at_floor": round((os.cpu_count() or 1) * 1000 / floor, 1),
+                }
                 if facets not in best or result["cpu_ms_per_search"] < best[facets]["cpu_ms_per_search"]:
                     best[facets] = result
     finally:
-        engine_mod.Highlighter = plain_highlighter        # type: ignore[misc]
-    return {"index": str(index), "paragraphs": plain_searcher().num_docs, "searches": len(mix), "rounds": rounds,
-            "cores": os.cpu_count(), "facets": best[True], "no_facets": best[False]}
+        engine_mod.Highlighter = plain_highlighter  # type: ignore[misc]
+    return {
+        "index": str(index),
+        "paragraphs": plain_searcher().num_docs,
+        "searches": len(mix),
+        "rounds": rounds,
+        "cores": os.cpu_count(),
+        "facets": best[True],
+        "no_facets": best[False],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,14 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
     figures = measure(args.index, args.rounds)
-    print(f"{figures['paragraphs']:,} paragraphs, {figures['searches']} searches, best of {figures['rounds']} rounds, "
-          f"{figures['cores']} cores")
+    print(
+        f"{figures['paragraphs']:,} paragraphs, {figures['searches']} searches, best of {figures['rounds']} rounds, "
+        f"{figures['cores']} cores"
+    )
     for key, label in (("facets", "facets on "), ("no_facets", "facets off")):
         run = figures[key]
         calls = ", ".join(f"{name} {ms}" for name, ms in run["tantivy_by_call_ms"].items())
-        print(f"{label}: {run['cpu_ms_per_search']} ms CPU per search = Tantivy {run['tantivy_ms_per_search']} ms "
-              f"({calls}) + Python {run['python_ms_per_search']} ms; at most {run['max_requests_per_s_at_floor']} "
-              f"searches/s on {figures['cores']} cores at the Tantivy floor alone")
+        print(
+            f"{label}: {run['cpu_ms_per_search']} ms CPU per search = Tantivy {run['tantivy_ms_per_search']} ms "
+            f"({calls}) + Python {run['python_ms_per_search']} ms; at most {run['max_requests_per_s_at_floor']} "
+            f"searches/s on {figures['cores']} cores at the Tantivy floor alone"
+        )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0

@@ -9,6 +9,7 @@ replaced by a district drawn from the gazetteer and years drawn from
 2010–2025.  Sentences repeat across reports, as they do in real archives.
 The same seed gives the same files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,7 +60,7 @@ def generate(n_reports: int, out: Path, seed: int = 1, per_report: int = 20) -> 
         year = rng.randint(2010, 2025)
         kind = district.type.lower()
 
-        def localise(sentence: str) -> str:
+        def localise(sentence: str, district=district, province=province, year=year) -> str:
             for d, p in seed_names:
                 sentence = sentence.replace(d, district.short).replace(p, province)
             return re.sub(r"\b20(1\d|2[0-5])\b", lambda m: str(year if rng.random() < 0.7 else year + 1), sentence)

@@ -15,6 +15,7 @@ counts against the system.
 corpus paragraph with a non-zero grade (and the ideal DCG@10), to check the
 markers against the corpus.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,15 +30,35 @@ BENCH = Path(__file__).resolve().parent
 SOURCES = [ROOT / "seeds", BENCH / "reports"]
 JUDGMENTS = BENCH / "judgments.json"
 LABELS = BENCH / "tagging_labels.json"
-CLASSES = ("accented", "unaccented", "abbreviation", "tone_variant", "phrase", "cross_boundary", "place_name",
-           "filtered")
+CLASSES = (
+    "accented",
+    "unaccented",
+    "abbreviation",
+    "tone_variant",
+    "phrase",
+    "cross_boundary",
+    "place_name",
+    "filtered",
+)
 #: releval.py's definition of a paragraph: a line of at least this many characters.
 MIN_LINE_CHARS = 80
 
 _PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OPEN = re.compile("(" + "|".join(_PAIRS) + r")(?!\w)")
 
@@ -73,8 +94,10 @@ class Query:
 
 def load_queries(path: Path = JUDGMENTS) -> list[Query]:
     spec = json.loads(path.read_text("utf-8"))
-    return [Query(q["q"], q["class"], q.get("g2", []), q.get("g1", []), q.get("filters") or {}, q.get("note", ""))
-            for q in spec["queries"]]
+    return [
+        Query(q["q"], q["class"], q.get("g2", []), q.get("g1", []), q.get("filters") or {}, q.get("note", ""))
+        for q in spec["queries"]
+    ]
 
 
 def load_labels(path: Path = LABELS) -> dict:
@@ -99,7 +122,7 @@ def raw_units(files: list[Path] | None = None) -> list[tuple[str, str]]:
                 out.append((f.name, line))
     # A line repeated inside a longer one (a lead paragraph repeated as the start of the next) counts once.
     normed = [norm(line) for _, line in out]
-    return [u for u, n in zip(out, normed) if not any(n != m and n in m for m in normed)]
+    return [u for u, n in zip(out, normed, strict=False) if not any(n != m and n in m for m in normed)]
 
 
 def satisfies(doc: dict | None, filters: dict) -> bool:
@@ -134,6 +157,7 @@ def grade(query: Query, text: str, file: str | None, documents: dict) -> int:
 
 def main(argv: list[str]) -> int:
     import math
+
     documents = load_labels()["documents"]
     units = raw_units()
     want = argv[0] if argv else ""
@@ -142,10 +166,12 @@ def main(argv: list[str]) -> int:
             continue
         graded = [(grade(query, text, f, documents), f, text) for f, text in units]
         graded = [g for g in graded if g[0]]
-        ideal = sorted((2 ** g - 1 for g, _, _ in graded), reverse=True)[:10]
+        ideal = sorted((2**g - 1 for g, _, _ in graded), reverse=True)[:10]
         idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
-        print(f"== [{query.cls}] {query.q!r} filters={query.filters} relevant={len(graded)} "
-              f"(g2={sum(g == 2 for g, _, _ in graded)}) idcg={idcg:.2f}")
+        print(
+            f"== [{query.cls}] {query.q!r} filters={query.filters} relevant={len(graded)} "
+            f"(g2={sum(g == 2 for g, _, _ in graded)}) idcg={idcg:.2f}"
+        )
         for g, f, text in graded:
             print(f"   {g} {f[:8]:8} {text[:150]}")
     return 0

@@ -11,6 +11,7 @@ its memory is read from ``--pid`` when given.  Runs are bounded: at most 60 s
 and 32 connections.  The same helpers (:class:`LiveServer`, :func:`run_load`)
 serve the reliability tests in ``tests/``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,9 +37,28 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_SECONDS = 60.0
 MAX_CONNECTIONS = 32
 
-QUERIES = ["nông thôn mới", "nong thon moi", "NTM", "HĐND", "giải phóng mặt bằng", "kinh tế xã hội", "an ninh",
-           "thu ngân sách", '"chuyển đổi số"', "du lịch OR OCOP", "Lương Tài", "giáo dục -y tế", "covid",
-           "thu nhập bình quân đầu người", "giai phong mat bangg", "xây dựng Đảng", "quốc phòng", "mới", "2022", ""]
+QUERIES = [
+    "nông thôn mới",
+    "nong thon moi",
+    "NTM",
+    "HĐND",
+    "giải phóng mặt bằng",
+    "kinh tế xã hội",
+    "an ninh",
+    "thu ngân sách",
+    '"chuyển đổi số"',
+    "du lịch OR OCOP",
+    "Lương Tài",
+    "giáo dục -y tế",
+    "covid",
+    "thu nhập bình quân đầu người",
+    "giai phong mat bangg",
+    "xây dựng Đảng",
+    "quốc phòng",
+    "mới",
+    "2022",
+    "",
+]
 PREFIXES = ["nong", "nông th", "gi", "kinh", "an n", "hđ", "x"]
 
 
@@ -81,8 +101,15 @@ class LiveServer:
     ``workers`` server processes; ``root`` is the source tree the server runs from (another
     checkout, to compare versions: ``bench.versus``)."""
 
-    def __init__(self, index: Path, api_key: str | None = None, env: dict[str, str] | None = None,
-                 port: int | None = None, workers: int = 1, root: Path = ROOT) -> None:
+    def __init__(
+        self,
+        index: Path,
+        api_key: str | None = None,
+        env: dict[str, str] | None = None,
+        port: int | None = None,
+        workers: int = 1,
+        root: Path = ROOT,
+    ) -> None:
         self.index = Path(index)
         self.workers, self.root = workers, Path(root)
         self.api_key = api_key
@@ -93,16 +120,32 @@ class LiveServer:
         self._log = tempfile.NamedTemporaryFile(prefix="vnsearch-server-", suffix=".log", delete=False)
         self.log_path = Path(self._log.name)
 
-    def start(self, timeout: float = 90.0) -> "LiveServer":
+    def start(self, timeout: float = 90.0) -> LiveServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("VNSEARCH_")}
         env.update(self.extra_env)
         env["PYTHONUNBUFFERED"] = "1"
         if self.api_key:
             env["VNSEARCH_API_KEY"] = self.api_key
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "search_api", "--index", str(self.index), "--host", "127.0.0.1", "--port", str(self.port),
-             "--workers", str(self.workers)],
-            cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "search_api",
+                "--index",
+                str(self.index),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
+            cwd=self.root,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -155,7 +198,7 @@ class LiveServer:
         except FileNotFoundError:
             return ""
 
-    def __enter__(self) -> "LiveServer":
+    def __enter__(self) -> LiveServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -167,11 +210,11 @@ class LoadResult:
     seconds: float = 0.0
     connections: int = 0
     requests: int = 0
-    errors: list[str] = field(default_factory=list)      # first few, "GET /path -> 500 ..."
+    errors: list[str] = field(default_factory=list)  # first few, "GET /path -> 500 ..."
     error_count: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list)
-    rss_samples: list[tuple[float, int]] = field(default_factory=list)   # (seconds since start, bytes)
+    rss_samples: list[tuple[float, int]] = field(default_factory=list)  # (seconds since start, bytes)
 
     @property
     def rate(self) -> float:
@@ -185,15 +228,26 @@ class LoadResult:
 
     def summary(self) -> dict:
         rss = [b for _, b in self.rss_samples]
-        return {"seconds": round(self.seconds, 1), "connections": self.connections, "requests": self.requests,
-                "requests_per_s": round(self.rate, 1), "errors": self.error_count,
-                "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
-                "latency_ms": {"p50": round(self.percentile(50), 1), "p95": round(self.percentile(95), 1),
-                               "p99": round(self.percentile(99), 1), "max": round(max(self.latencies_ms, default=0), 1)},
-                "rss_mb": {"first": round(rss[0] / 2**20, 1) if rss else None,
-                           "last": round(rss[-1] / 2**20, 1) if rss else None,
-                           "max": round(max(rss) / 2**20, 1) if rss else None},
-                "first_errors": self.errors[:5]}
+        return {
+            "seconds": round(self.seconds, 1),
+            "connections": self.connections,
+            "requests": self.requests,
+            "requests_per_s": round(self.rate, 1),
+            "errors": self.error_count,
+            "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+            "latency_ms": {
+                "p50": round(self.percentile(50), 1),
+                "p95": round(self.percentile(95), 1),
+                "p99": round(self.percentile(99), 1),
+                "max": round(max(self.latencies_ms, default=0), 1),
+            },
+            "rss_mb": {
+                "first": round(rss[0] / 2**20, 1) if rss else None,
+                "last": round(rss[-1] / 2**20, 1) if rss else None,
+                "max": round(max(rss) / 2**20, 1) if rss else None,
+            },
+            "first_errors": self.errors[:5],
+        }
 
 
 def _request(rng: random.Random, doc_ids: list[str]) -> tuple[str, dict]:
@@ -220,8 +274,9 @@ def _request(rng: random.Random, doc_ids: list[str]) -> tuple[str, dict]:
     return "/api/v1/health", {}
 
 
-def run_load(base_url: str, seconds: float = 10.0, connections: int = 16, pid: int | None = None,
-             seed: int = 1) -> LoadResult:
+def run_load(
+    base_url: str, seconds: float = 10.0, connections: int = 16, pid: int | None = None, seed: int = 1
+) -> LoadResult:
     """``connections`` clients loop over the request mix for ``seconds`` (bounded: 60 s, 32 connections).
 
     Every status other than 200 counts as an error (the mix sends only valid requests).

@@ -17,6 +17,7 @@ Paragraph dicts: ``{"id", "text", "district_code", "province_code", "year", "top
 the engine's facet names: ``{"district": [...], "province": [...], "year": [...],
 "topic": [...]}`` (OR within a facet, AND across facets).
 """
+
 from __future__ import annotations
 
 import re
@@ -47,10 +48,14 @@ class Fts5Peer:
         db.execute("CREATE TABLE meta (rid INTEGER PRIMARY KEY, pid TEXT, district TEXT, province TEXT, year INTEGER)")
         db.execute("CREATE TABLE topic (rid INTEGER, slug TEXT)")
         for rid, para in enumerate(paragraphs, start=1):
-            db.execute("INSERT INTO p (rowid, text, pid) VALUES (?, ?, ?)",
-                       (rid, unicodedata.normalize("NFC", para["text"]), para["id"]))
-            db.execute("INSERT INTO meta VALUES (?, ?, ?, ?, ?)",
-                       (rid, para["id"], para.get("district_code"), para.get("province_code"), para.get("year")))
+            db.execute(
+                "INSERT INTO p (rowid, text, pid) VALUES (?, ?, ?)",
+                (rid, unicodedata.normalize("NFC", para["text"]), para["id"]),
+            )
+            db.execute(
+                "INSERT INTO meta VALUES (?, ?, ?, ?, ?)",
+                (rid, para["id"], para.get("district_code"), para.get("province_code"), para.get("year")),
+            )
             db.executemany("INSERT INTO topic VALUES (?, ?)", [(rid, s) for s in para.get("topics") or []])
         db.commit()
         self.db = db
@@ -87,7 +92,7 @@ class TantivyPeer:
 
     def build(self, paragraphs: list[dict]) -> None:
         sb = tantivy.SchemaBuilder()
-        sb.add_text_field("text", stored=False)                       # tokenizer "default"
+        sb.add_text_field("text", stored=False)  # tokenizer "default"
         sb.add_text_field("pid", stored=True, tokenizer_name="raw")
         sb.add_text_field("district", stored=False, tokenizer_name="raw")
         sb.add_text_field("province", stored=False, tokenizer_name="raw")
@@ -98,8 +103,11 @@ class TantivyPeer:
         index = tantivy.Index(schema, path=self._tmp.name)
         writer = index.writer(heap_size=50_000_000, num_threads=1)
         for para in paragraphs:
-            fields = {"text": unicodedata.normalize("NFC", para["text"]), "pid": para["id"],
-                      "topic": list(para.get("topics") or [])}
+            fields = {
+                "text": unicodedata.normalize("NFC", para["text"]),
+                "pid": para["id"],
+                "topic": list(para.get("topics") or []),
+            }
             if para.get("district_code"):
                 fields["district"] = para["district_code"]
             if para.get("province_code"):
@@ -128,8 +136,7 @@ class TantivyPeer:
                 terms = [tantivy.Query.term_query(self.schema, "year", int(v)) for v in values]
             else:
                 terms = [tantivy.Query.term_query(self.schema, facet, str(v)) for v in values]
-            must.append((tantivy.Occur.Must,
-                         tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])))
+            must.append((tantivy.Occur.Must, tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])))
         query = must[0][1] if len(must) == 1 else tantivy.Query.boolean_query(must)
         searcher = self.index.searcher()
         hits = searcher.search(query, k).hits

@@ -3,6 +3,7 @@
 The benchmarks measure the server from outside (it runs as its own process, with
 ``--workers N`` children), so every figure about it is read here, in one place.
 """
+
 from __future__ import annotations
 
 import os

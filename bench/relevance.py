@@ -26,6 +26,7 @@ target of the quality issue is missed (engine ahead of both peers in every
 class, overall nDCG@10 >= 0.95, district and year >= 95 %, no wrong district
 where the label is unknown, topic precision >= 0.8).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,19 @@ from .peers import Fts5Peer, TantivyPeer
 
 K = 10
 FAST_PER_CLASS = 3
-TOPICS = ("xay-dung-dang", "chinh-quyen", "dan-van", "kinh-te", "nong-nghiep-nong-thon", "do-thi-ha-tang",
-          "van-hoa-xa-hoi", "quoc-phong-an-ninh", "phong-chong-dich", "chuyen-doi-so", "tai-nguyen-moi-truong")
+TOPICS = (
+    "xay-dung-dang",
+    "chinh-quyen",
+    "dan-van",
+    "kinh-te",
+    "nong-nghiep-nong-thon",
+    "do-thi-ha-tang",
+    "van-hoa-xa-hoi",
+    "quoc-phong-an-ninh",
+    "phong-chong-dich",
+    "chuyen-doi-so",
+    "tai-nguyen-moi-truong",
+)
 #: Targets from the quality issue.
 TARGET_NDCG = 0.95
 TARGET_TAG_ACCURACY = 0.95
@@ -54,8 +66,8 @@ TARGET_TOPIC_PRECISION = 0.8
 @dataclass
 class Corpus:
     files: list[Path]
-    reports: dict                          # file name -> indexer.pipeline.Report
-    paragraphs: list[dict]                 # what the peers index
+    reports: dict  # file name -> indexer.pipeline.Report
+    paragraphs: list[dict]  # what the peers index
     by_id: dict[str, dict] = field(default_factory=dict)
     file_of_doc: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
@@ -72,11 +84,17 @@ def load_corpus(files: list[Path]) -> Corpus:
         report = process_file(path, segmenter=segmenter)
         reports[path.name] = report
         for p in report.paragraphs:
-            paragraphs.append({
-                "id": p.id(report.id), "text": p.text, "file": path.name,
-                "district_code": report.district.code if report.district else None,
-                "province_code": report.province.code if report.province else None,
-                "year": report.year, "topics": list(p.topics)})
+            paragraphs.append(
+                {
+                    "id": p.id(report.id),
+                    "text": p.text,
+                    "file": path.name,
+                    "district_code": report.district.code if report.district else None,
+                    "province_code": report.province.code if report.province else None,
+                    "year": report.year,
+                    "topics": list(p.topics),
+                }
+            )
     corpus = Corpus(files, reports, paragraphs)
     corpus.by_id = {p["id"]: p for p in paragraphs}
     corpus.file_of_doc = {r.id: name for name, r in reports.items()}
@@ -107,7 +125,7 @@ class EngineSystem:
         self._tmp: tempfile.TemporaryDirectory | None = None
         self.engine = None
 
-    def build(self, paragraphs: list[dict]) -> None:   # the engine reads the files itself
+    def build(self, paragraphs: list[dict]) -> None:  # the engine reads the files itself
         from indexer.build import build_index
         from search_api.engine import Engine
 
@@ -154,14 +172,17 @@ class PeerSystem:
 
 # ---------------------------------------------------------------------------- metrics
 def dcg(gains: list[int]) -> float:
-    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:K]))
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains[:K]))
 
 
 def score_query(query: Query, grades: list[int], idcg: float) -> dict:
     ndcg = min(1.0, dcg(grades) / idcg) if idcg else 1.0
     first = next((i for i, g in enumerate(grades[:K]) if g >= 1), None)
-    return {"ndcg10": ndcg, "mrr": 0.0 if first is None else 1.0 / (first + 1),
-            "p5": sum(1 for g in grades[:5] if g >= 1) / 5}
+    return {
+        "ndcg10": ndcg,
+        "mrr": 0.0 if first is None else 1.0 / (first + 1),
+        "p5": sum(1 for g in grades[:5] if g >= 1) / 5,
+    }
 
 
 def mean(values: list[float]) -> float:
@@ -179,9 +200,16 @@ def evaluate(systems, queries: list[Query], corpus: Corpus, documents: dict) -> 
             hits = system.search(query.q, query.filters, K)
             ms = (time.perf_counter() - started) * 1000
             grades = [grade(query, text, f, documents) for _, text, f in hits]
-            row = {"q": query.q, "class": query.cls, "filters": query.filters, "grades": grades,
-                   "relevant": sum(1 for g in ideal if g), "ms": round(ms, 2),
-                   "hits": [text[:100] for _, text, _ in hits[:3]], **score_query(query, grades, idcg)}
+            row = {
+                "q": query.q,
+                "class": query.cls,
+                "filters": query.filters,
+                "grades": grades,
+                "relevant": sum(1 for g in ideal if g),
+                "ms": round(ms, 2),
+                "hits": [text[:100] for _, text, _ in hits[:3]],
+                **score_query(query, grades, idcg),
+            }
             results[system.name].append(row)
     return results
 
@@ -191,8 +219,12 @@ def summarise(rows: list[dict]) -> dict:
     for cls in CLASSES + ("overall",):
         sel = [r for r in rows if cls == "overall" or r["class"] == cls]
         if sel:
-            out[cls] = {"n": len(sel), "ndcg10": mean([r["ndcg10"] for r in sel]), "mrr": mean([r["mrr"] for r in sel]),
-                        "p5": mean([r["p5"] for r in sel])}
+            out[cls] = {
+                "n": len(sel),
+                "ndcg10": mean([r["ndcg10"] for r in sel]),
+                "mrr": mean([r["mrr"] for r in sel]),
+                "p5": mean([r["p5"] for r in sel]),
+            }
     return out
 
 
@@ -208,24 +240,34 @@ def evaluate_tagger(corpus: Corpus, labels: dict) -> dict:
         para = next((p for p in report.paragraphs if marker in norm(p.text)), None)
         if para is None:
             missing.append(f"{item['file']}: no paragraph has {item['marker'][:50]!r}")
-        rows.append({
-            "file": item["file"], "marker": item["marker"],
-            "district": (item["district_code"], report.district.code if report.district else None),
-            "province": (item["province_code"], report.province.code if report.province else None),
-            "year": (item["year"], report.year),
-            "topics": (sorted(item["topics"]), sorted(para.topics) if para else [])})
+        rows.append(
+            {
+                "file": item["file"],
+                "marker": item["marker"],
+                "district": (item["district_code"], report.district.code if report.district else None),
+                "province": (item["province_code"], report.province.code if report.province else None),
+                "year": (item["year"], report.year),
+                "topics": (sorted(item["topics"]), sorted(para.topics) if para else []),
+            }
+        )
     n = len(rows)
-    acc = {facet: sum(1 for r in rows if r[facet][0] == r[facet][1]) / n if n else 0.0
-           for facet in ("district", "province", "year")}
+    acc = {
+        facet: sum(1 for r in rows if r[facet][0] == r[facet][1]) / n if n else 0.0
+        for facet in ("district", "province", "year")
+    }
     wrong = [r for r in rows if r["district"][1] is not None and r["district"][1] != r["district"][0]]
     per_topic = {}
     for slug in TOPICS:
         tp = sum(1 for r in rows if slug in r["topics"][0] and slug in r["topics"][1])
         fp = sum(1 for r in rows if slug not in r["topics"][0] and slug in r["topics"][1])
         fn = sum(1 for r in rows if slug in r["topics"][0] and slug not in r["topics"][1])
-        per_topic[slug] = {"tp": tp, "fp": fp, "fn": fn,
-                           "precision": tp / (tp + fp) if tp + fp else None,
-                           "recall": tp / (tp + fn) if tp + fn else None}
+        per_topic[slug] = {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None,
+            "recall": tp / (tp + fn) if tp + fn else None,
+        }
     documents = {}
     for name, truth in labels["documents"].items():
         report = corpus.reports.get(name)
@@ -234,12 +276,18 @@ def evaluate_tagger(corpus: Corpus, labels: dict) -> dict:
         documents[name] = {
             "district": (truth["district_code"], report.district.code if report.district else None),
             "province": (truth["province_code"], report.province.code if report.province else None),
-            "year": (truth["year"], report.year)}
-    return {"paragraphs": n, "missing": missing, "accuracy": acc,
-            "wrong_district": len(wrong),
-            "wrong_district_where_unknown": sum(1 for r in wrong if r["district"][0] is None),
-            "wrong_district_files": sorted({r["file"] for r in wrong}),
-            "topics": per_topic, "documents": documents}
+            "year": (truth["year"], report.year),
+        }
+    return {
+        "paragraphs": n,
+        "missing": missing,
+        "accuracy": acc,
+        "wrong_district": len(wrong),
+        "wrong_district_where_unknown": sum(1 for r in wrong if r["district"][0] is None),
+        "wrong_district_files": sorted({r["file"] for r in wrong}),
+        "topics": per_topic,
+        "documents": documents,
+    }
 
 
 # ---------------------------------------------------------------------------- report
@@ -249,8 +297,7 @@ def fmt(x: float | None) -> str:
 
 def print_report(summary: dict, results: dict, tagger: dict, show: int, timings: dict) -> None:
     names = list(summary)
-    print(f"\nRelevance ({len(next(iter(results.values())))} judged queries, k={K}; "
-          f"MRR/P@5 count grade >= 1)\n")
+    print(f"\nRelevance ({len(next(iter(results.values())))} judged queries, k={K}; MRR/P@5 count grade >= 1)\n")
     head = f"{'class':15} {'n':>3} | " + " | ".join(f"{n:^23}" for n in names)
     print(head)
     print(f"{'':15} {'':>3} | " + " | ".join(f"{'nDCG':>7} {'MRR':>7} {'P@5':>7}" for _ in names))
@@ -277,21 +324,27 @@ def print_report(summary: dict, results: dict, tagger: dict, show: int, timings:
                 behind.append((row, best))
         print(f"\nQueries where the engine trails a peer on nDCG@10: {len(behind)}")
         for row, (score, peer) in behind:
-            print(f"  [{row['class']}] {row['q']!r} {row['filters'] or ''}: engine {row['ndcg10']:.3f} < {peer} {score:.3f}")
+            print(
+                f"  [{row['class']}] {row['q']!r} {row['filters'] or ''}: engine {row['ndcg10']:.3f} < {peer} {score:.3f}"
+            )
         if show:
             print(f"\nEngine's {show} worst queries (grades of its first hits):")
             for row in sorted(eng, key=lambda r: r["ndcg10"])[:show]:
-                print(f"  {row['ndcg10']:.3f} [{row['class']}] {row['q']!r} {row['filters'] or ''} "
-                      f"relevant={row['relevant']} grades={row['grades']}")
+                print(
+                    f"  {row['ndcg10']:.3f} [{row['class']}] {row['q']!r} {row['filters'] or ''} "
+                    f"relevant={row['relevant']} grades={row['grades']}"
+                )
                 for text in row["hits"]:
                     print(f"        {text}")
 
     print(f"\nTagger ({tagger['paragraphs']} labelled paragraphs, document-level place and year)")
     for facet in ("district", "province", "year"):
         print(f"  {facet:9} accuracy {tagger['accuracy'][facet]:.3f}")
-    print(f"  wrong district: {tagger['wrong_district']} paragraphs "
-          f"({tagger['wrong_district_where_unknown']} where a person says unknown) "
-          f"{tagger['wrong_district_files'] or ''}")
+    print(
+        f"  wrong district: {tagger['wrong_district']} paragraphs "
+        f"({tagger['wrong_district_where_unknown']} where a person says unknown) "
+        f"{tagger['wrong_district_files'] or ''}"
+    )
     docs = tagger["documents"]
     bad = [(name, facet, truth, got) for name, d in docs.items() for facet, (truth, got) in d.items() if truth != got]
     print(f"  documents: {len(docs)}, mismatches: {len(bad)}")
@@ -320,7 +373,9 @@ def check(summary: dict, tagger: dict) -> list[str]:
         if tagger["accuracy"][facet] < TARGET_TAG_ACCURACY:
             failures.append(f"{facet} accuracy {tagger['accuracy'][facet]:.3f} < {TARGET_TAG_ACCURACY}")
     if tagger["wrong_district_where_unknown"]:
-        failures.append(f"{tagger['wrong_district_where_unknown']} paragraphs tagged a district where the label is unknown")
+        failures.append(
+            f"{tagger['wrong_district_where_unknown']} paragraphs tagged a district where the label is unknown"
+        )
     for slug, t in tagger["topics"].items():
         if t["precision"] is not None and t["precision"] < TARGET_TOPIC_PRECISION:
             failures.append(f"topic {slug} precision {t['precision']:.3f} < {TARGET_TOPIC_PRECISION}")
@@ -346,9 +401,11 @@ def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5",
     corpus = load_corpus(corpus_files())
     timings = {"pipeline": f"{corpus.seconds:.1f}s"}
     built = []
-    candidates = {"engine": lambda: EngineSystem(corpus),
-                  "sqlite-fts5": lambda: PeerSystem(Fts5Peer(), corpus),
-                  "tantivy-default": lambda: PeerSystem(TantivyPeer(), corpus)}
+    candidates = {
+        "engine": lambda: EngineSystem(corpus),
+        "sqlite-fts5": lambda: PeerSystem(Fts5Peer(), corpus),
+        "tantivy-default": lambda: PeerSystem(TantivyPeer(), corpus),
+    }
     for name in systems:
         system = candidates[name]()
         t0 = time.perf_counter()
@@ -364,21 +421,34 @@ def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5",
         timings[name] += f"/{mean([r['ms'] for r in rows]):.1f}ms"
     summary = {name: summarise(rows) for name, rows in results.items()}
     tagger = evaluate_tagger(corpus, labels)
-    return {"fast": fast, "queries": len(queries), "paragraphs": len(corpus.paragraphs), "files": len(corpus.files),
-            "summary": summary, "per_query": results, "tagger": tagger, "timings": timings,
-            "seconds": round(time.perf_counter() - started, 1), "failures": check(summary, tagger)}
+    return {
+        "fast": fast,
+        "queries": len(queries),
+        "paragraphs": len(corpus.paragraphs),
+        "files": len(corpus.files),
+        "summary": summary,
+        "per_query": results,
+        "tagger": tagger,
+        "timings": timings,
+        "seconds": round(time.perf_counter() - started, 1),
+        "failures": check(summary, tagger),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.relevance", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fast", action="store_true", help=f"the first {FAST_PER_CLASS} queries of each class")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure to OUT")
-    parser.add_argument("--show", type=int, default=8, metavar="N", help="print the engine's N worst queries (default 8)")
+    parser.add_argument(
+        "--show", type=int, default=8, metavar="N", help="print the engine's N worst queries (default 8)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     out = run(fast=args.fast)
-    print(f"corpus: {out['files']} reports, {out['paragraphs']} paragraphs; {out['queries']} queries"
-          + (" (--fast)" if args.fast else ""))
+    print(
+        f"corpus: {out['files']} reports, {out['paragraphs']} paragraphs; {out['queries']} queries"
+        + (" (--fast)" if args.fast else "")
+    )
     print_report(out["summary"], out["per_query"], out["tagger"], args.show, out["timings"])
     print(f"\ntargets missed: {len(out['failures'])}")
     for line in out["failures"]:

@@ -15,6 +15,7 @@
 
 Every loop is bounded; only 127.0.0.1 is contacted.  Figures are printed and written as JSON.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,13 +51,45 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 
-WORDS = ["nông thôn mới", "kinh tế xã hội", "cải cách hành chính", "chuyển đổi số", "an sinh xã hội", "tuyển quân",
-         "thu ngân sách", "xây dựng Đảng", "công tác dân vận", "giải phóng mặt bằng", "quốc phòng an ninh",
-         "sản phẩm OCOP", "phòng chống dịch", "đảng viên mới", "thu nhập bình quân", "kiểm tra giám sát",
-         "nông thôn mới kiểu mẫu", "Tỉnh uỷ", "bầu cử đại biểu", "trật tự an toàn xã hội"]
-PHRASES = ['"giải phóng mặt bằng"', '"nông thôn mới"', '"cải cách hành chính"', '"kinh tế - xã hội"', '"an sinh xã hội"']
-UNACCENTED = ["nong thon moi", "giai phong mat bang", "cai cach hanh chinh", "chuyen doi so", "quoc phong an ninh",
-              "kinh te xa hoi", "tuyen quan", "xay dung dang"]
+WORDS = [
+    "nông thôn mới",
+    "kinh tế xã hội",
+    "cải cách hành chính",
+    "chuyển đổi số",
+    "an sinh xã hội",
+    "tuyển quân",
+    "thu ngân sách",
+    "xây dựng Đảng",
+    "công tác dân vận",
+    "giải phóng mặt bằng",
+    "quốc phòng an ninh",
+    "sản phẩm OCOP",
+    "phòng chống dịch",
+    "đảng viên mới",
+    "thu nhập bình quân",
+    "kiểm tra giám sát",
+    "nông thôn mới kiểu mẫu",
+    "Tỉnh uỷ",
+    "bầu cử đại biểu",
+    "trật tự an toàn xã hội",
+]
+PHRASES = [
+    '"giải phóng mặt bằng"',
+    '"nông thôn mới"',
+    '"cải cách hành chính"',
+    '"kinh tế - xã hội"',
+    '"an sinh xã hội"',
+]
+UNACCENTED = [
+    "nong thon moi",
+    "giai phong mat bang",
+    "cai cach hanh chinh",
+    "chuyen doi so",
+    "quoc phong an ninh",
+    "kinh te xa hoi",
+    "tuyen quan",
+    "xay dung dang",
+]
 ABBREVIATIONS = ["HĐND", "UBND", "MTTQ", "NTM kiểu mẫu", "GPMB", "BTV Huyện ủy", "KT-XH"]
 
 
@@ -98,9 +131,13 @@ def engine_params(query: dict, **extra) -> SearchParams:
 
 def percentiles(values: list[float]) -> dict:
     s = sorted(values)
-    pick = lambda p: s[min(len(s) - 1, int(p * len(s)))]   # noqa: E731
-    return {"p50": round(statistics.median(s), 2), "p95": round(pick(0.95), 2), "p99": round(pick(0.99), 2),
-            "n": len(s)}
+    pick = lambda p: s[min(len(s) - 1, int(p * len(s)))]  # noqa: E731
+    return {
+        "p50": round(statistics.median(s), 2),
+        "p95": round(pick(0.95), 2),
+        "p99": round(pick(0.99), 2),
+        "n": len(s),
+    }
 
 
 def dir_size(path: Path) -> int:
@@ -108,6 +145,7 @@ def dir_size(path: Path) -> int:
 
 
 # ------------------------------------------------------------------------------------ pyvi
+
 
 def pyvi_baseline(files: list[Path], seconds: float = 20.0) -> dict:
     """pyvi alone on one core: paragraphs from files spread over the whole corpus, each once."""
@@ -124,17 +162,27 @@ def pyvi_baseline(files: list[Path], seconds: float = 20.0) -> dict:
         if time.perf_counter() - started > seconds:
             break
     elapsed = time.perf_counter() - started
-    return {"syllables": done_syllables, "seconds": round(elapsed, 2), "syllables_per_s": round(done_syllables / elapsed)}
+    return {
+        "syllables": done_syllables,
+        "seconds": round(elapsed, 2),
+        "syllables_per_s": round(done_syllables / elapsed),
+    }
 
 
 # ------------------------------------------------------------------------------------ our engine
+
 
 def build_ours(corpus: Path, index: Path, total_syllables: int, paragraphs: int) -> dict:
     def run() -> tuple[float, int, str]:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-m", "indexer", "build", str(corpus), "--index", str(index), "--quiet"],
-                             cwd=ROOT, capture_output=True, text=True, timeout=3600)
+        out = subprocess.run(
+            [sys.executable, "-m", "indexer", "build", str(corpus), "--index", str(index), "--quiet"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
         elapsed = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if out.returncode not in (0, 3):
@@ -143,10 +191,16 @@ def build_ours(corpus: Path, index: Path, total_syllables: int, paragraphs: int)
 
     first, peak_kb, summary = run()
     again, _, summary_again = run()
-    return {"seconds": round(first, 2), "paragraphs_per_s": round(paragraphs / first),
-            "syllables_per_s": round(total_syllables / first), "peak_rss_mb": round(peak_kb / 1024),
-            "rebuild_unchanged_seconds": round(again, 2), "summary": summary.strip().splitlines()[:3],
-            "index_bytes": dir_size(index / "tantivy"), "index_dir_bytes": dir_size(index)}
+    return {
+        "seconds": round(first, 2),
+        "paragraphs_per_s": round(paragraphs / first),
+        "syllables_per_s": round(total_syllables / first),
+        "peak_rss_mb": round(peak_kb / 1024),
+        "rebuild_unchanged_seconds": round(again, 2),
+        "summary": summary.strip().splitlines()[:3],
+        "index_bytes": dir_size(index / "tantivy"),
+        "index_dir_bytes": dir_size(index),
+    }
 
 
 def http_get(base: str, params: dict) -> tuple[float, bool]:
@@ -213,8 +267,12 @@ def drive(base: str, mix: list[dict], n: int, count: int, server_pid: int) -> di
         t.join(timeout=300)
     elapsed = time.perf_counter() - started
     cpu = procfs.tree_cpu_seconds(server_pid) - cpu_before
-    return {**percentiles(latencies), "requests_per_s": round(len(latencies) / elapsed, 1), "errors": errors,
-            "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1)}
+    return {
+        **percentiles(latencies),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "errors": errors,
+        "server_cpu_ms_per_request": round(cpu * 1000 / max(1, len(latencies)), 1),
+    }
 
 
 def serve_and_measure(index: Path, clients: list[int], per_client: int, workers: int = 1) -> dict:
@@ -222,7 +280,7 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
         base = server.url
         facets = json.loads(urllib.request.urlopen(base + "/api/v1/facets").read())
         mix = query_mix(facets, random.Random(7))
-        for params in mix:                       # warm up once
+        for params in mix:  # warm up once
             http_get(base, params)
         results = {"queries": mix}
         for n in clients:
@@ -231,7 +289,9 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
             results[f"clients_{n}"] = drive(base, mix, n, count, server.pid)
         # The busiest load again for a tool that reads only hits (facets=false), side by side.
         n = max(clients)
-        results[f"clients_{n}_no_facets"] = drive(base, [dict(q, facets="false") for q in mix], n, per_client, server.pid)
+        results[f"clients_{n}_no_facets"] = drive(
+            base, [dict(q, facets="false") for q in mix], n, per_client, server.pid
+        )
         results["server_peak_rss_mb"] = round(procfs.tree_peak_rss_kb(server.pid) / 1024)
         results["server_pss_mb"] = round(procfs.tree_pss_kb(server.pid) / 1024)
         results["server_workers"] = workers
@@ -240,6 +300,7 @@ def serve_and_measure(index: Path, clients: list[int], per_client: int, workers:
 
 # ------------------------------------------------------------------------------------ peers
 
+
 def paragraphs_of(index: Path) -> list[dict]:
     """The engine's own paragraphs and tags, so every system searches the same units."""
     idx = F.open_index(index / "tantivy")
@@ -247,8 +308,15 @@ def paragraphs_of(index: Path) -> list[dict]:
     out = []
     for _, address in searcher.search(tantivy.Query.all_query(), searcher.num_docs or 1).hits:
         d = searcher.doc(address)
-        out.append({"id": paragraph_id(d.get_first(F.DOC_ID), d.get_first(F.POSITION)), "text": d.get_first(F.TEXT), "district": d.get_first(F.DISTRICT) or "",
-                    "year": d.get_first(F.YEAR) or 0, "topics": d.get_all(F.TOPIC)})
+        out.append(
+            {
+                "id": paragraph_id(d.get_first(F.DOC_ID), d.get_first(F.POSITION)),
+                "text": d.get_first(F.TEXT),
+                "district": d.get_first(F.DISTRICT) or "",
+                "year": d.get_first(F.YEAR) or 0,
+                "topics": d.get_all(F.TOPIC),
+            }
+        )
     return out
 
 
@@ -293,14 +361,17 @@ class Fts5Peer:
             where.append("EXISTS (SELECT 1 FROM topic tt WHERE tt.rowid = p.rowid AND tt.slug = ?)")
             args.append(params["topic"])
         base = f"FROM p CROSS JOIN meta ON meta.rowid = p.rowid WHERE {' AND '.join(where)}"
-        self.db.execute(f"SELECT p.rowid, snippet(p, 0, '<mark>', '</mark>', '…', 40) {base} "
-                        f"ORDER BY bm25(p) LIMIT 10", args).fetchall()
+        self.db.execute(
+            f"SELECT p.rowid, snippet(p, 0, '<mark>', '</mark>', '…', 40) {base} ORDER BY bm25(p) LIMIT 10", args
+        ).fetchall()
         self.db.execute("DROP TABLE IF EXISTS temp.m")
         self.db.execute(f"CREATE TEMP TABLE m AS SELECT meta.rowid AS id, meta.district, meta.year {base}", args)
         self.db.execute("SELECT count(*) FROM m").fetchone()
         self.db.execute("SELECT district, count(*) FROM m GROUP BY district").fetchall()
         self.db.execute("SELECT year, count(*) FROM m GROUP BY year").fetchall()
-        self.db.execute("SELECT t.slug, count(*) FROM m CROSS JOIN topic t ON t.rowid = m.id GROUP BY t.slug").fetchall()
+        self.db.execute(
+            "SELECT t.slug, count(*) FROM m CROSS JOIN topic t ON t.rowid = m.id GROUP BY t.slug"
+        ).fetchall()
 
 
 class RawTantivyPeer:
@@ -357,11 +428,25 @@ def time_peer(peer, mix: list[dict], rounds: int = 2) -> dict:
 
 # ------------------------------------------------------------------------------------ main
 
+
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(int(mem) / 2**20, 1), "python": platform.python_version()}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(mem) / 2**20, 1),
+        "python": platform.python_version(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,8 +458,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--server-workers", default="1,2", help="server processes to measure, e.g. 1,2")
     parser.add_argument("--pyvi-seconds", type=float, default=20.0, help="length of each pyvi baseline run")
-    parser.add_argument("--search-only", action="store_true",
-                        help="reuse the index of an earlier run: skip the pyvi baseline and the build")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="reuse the index of an earlier run: skip the pyvi baseline and the build",
+    )
     args = parser.parse_args(argv)
     out = args.out / f"p{args.paragraphs}"
     corpus, index = out / "corpus", out / "index"
@@ -385,9 +473,16 @@ def main(argv: list[str] | None = None) -> int:
     total_syllables = sum(len(syllables(p.read_text("utf-8"))) for p in files)
     paragraphs = args.paragraphs
     print(f"machine: {machine()}")
-    print(f"corpus: {len(files)} reports, {paragraphs} paragraphs, {total_syllables} syllables, {raw_bytes / 1e6:.1f} MB")
+    print(
+        f"corpus: {len(files)} reports, {paragraphs} paragraphs, {total_syllables} syllables, {raw_bytes / 1e6:.1f} MB"
+    )
 
-    report: dict = {"machine": machine(), "paragraphs": paragraphs, "raw_bytes": raw_bytes, "syllables": total_syllables}
+    report: dict = {
+        "machine": machine(),
+        "paragraphs": paragraphs,
+        "raw_bytes": raw_bytes,
+        "syllables": total_syllables,
+    }
     if args.search_only:
         if not (index / "tantivy").exists():
             parser.error(f"--search-only: no index in {index}; run once without it")
@@ -406,12 +501,16 @@ def main(argv: list[str] | None = None) -> int:
         baseline = max(report["pyvi"]["syllables_per_s"], report["pyvi_after"]["syllables_per_s"])
         report["index"]["times_pyvi"] = round(ix["syllables_per_s"] / baseline, 2)
         print(f"pyvi alone again after the build: {report['pyvi_after']['syllables_per_s']:,} syllables/s")
-        print(f"indexer: {ix['seconds']} s, {ix['paragraphs_per_s']:,} paragraphs/s, {ix['syllables_per_s']:,} syllables/s "
-              f"({ix['times_pyvi']:.2f} × the faster pyvi baseline), peak RSS {ix['peak_rss_mb']} MB; "
-              f"unchanged rebuild {ix['rebuild_unchanged_seconds']} s")
+        print(
+            f"indexer: {ix['seconds']} s, {ix['paragraphs_per_s']:,} paragraphs/s, {ix['syllables_per_s']:,} syllables/s "
+            f"({ix['times_pyvi']:.2f} × the faster pyvi baseline), peak RSS {ix['peak_rss_mb']} MB; "
+            f"unchanged rebuild {ix['rebuild_unchanged_seconds']} s"
+        )
         print(f"indexer: {ix['summary'][-1]} (the corpus repeats its sentences, as archives do)")
-        print(f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
-              f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)")
+        print(
+            f"index size: {ix['index_bytes'] / 1e6:.1f} MB = {ix['index_bytes'] / raw_bytes:.2f} × raw text "
+            f"(with originals and caches: {ix['index_dir_bytes'] / raw_bytes:.2f} ×)"
+        )
     clients = [int(c) for c in args.clients.split(",")]
     for workers in [int(w) for w in args.server_workers.split(",")]:
         key = "api" if workers == 1 else f"api_workers_{workers}"
@@ -420,11 +519,15 @@ def main(argv: list[str] | None = None) -> int:
         runs.append((f"{max(clients):>2} client(s), facets=false", f"clients_{max(clients)}_no_facets"))
         for label, run in runs:
             r = report[key][run]
-            print(f"API ({workers} process{'es' if workers > 1 else ''}), {label}: p50 {r['p50']} ms  "
-                  f"p95 {r['p95']} ms  p99 {r['p99']} ms  {r['requests_per_s']} req/s  errors {r['errors']}  "
-                  f"server CPU {r['server_cpu_ms_per_request']} ms/request")
-        print(f"API ({workers} process{'es' if workers > 1 else ''}) peak RSS, all processes: "
-              f"{report[key]['server_peak_rss_mb']} MB; proportional set size at the end: {report[key]['server_pss_mb']} MB")
+            print(
+                f"API ({workers} process{'es' if workers > 1 else ''}), {label}: p50 {r['p50']} ms  "
+                f"p95 {r['p95']} ms  p99 {r['p99']} ms  {r['requests_per_s']} req/s  errors {r['errors']}  "
+                f"server CPU {r['server_cpu_ms_per_request']} ms/request"
+            )
+        print(
+            f"API ({workers} process{'es' if workers > 1 else ''}) peak RSS, all processes: "
+            f"{report[key]['server_peak_rss_mb']} MB; proportional set size at the end: {report[key]['server_pss_mb']} MB"
+        )
     if not args.skip_peers:
         mix = report[next(k for k in report if k.startswith("api"))]["queries"]
         units = paragraphs_of(index)
@@ -432,12 +535,16 @@ def main(argv: list[str] | None = None) -> int:
             peer = cls(units)
             report[name] = time_peer(peer, mix)
             r = report[name]
-            print(f"{name}: build {r['build_seconds']} s; in process p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms")
+            print(
+                f"{name}: build {r['build_seconds']} s; in process p50 {r['p50']} ms  p95 {r['p95']} ms  p99 {r['p99']} ms"
+            )
             del peer
         ours = report[next(k for k in report if k.startswith("api"))][f"clients_{clients[0]}"]["p50"]
         print(f"ours over HTTP vs SQLite FTS5 in process, p50: {report['sqlite_fts5']['p50'] / ours:.1f} × faster")
     args.out.mkdir(parents=True, exist_ok=True)
-    (out / ("speed-search.json" if args.search_only else "speed.json")).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / ("speed-search.json" if args.search_only else "speed.json")).write_text(
+        json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     print(f"figures: {out / ('speed-search.json' if args.search_only else 'speed.json')}")
     return 0
 

@@ -11,6 +11,7 @@ clients, and at 16 with ``facets=false``.  Versions alternate for ``--rounds`` r
 drift of the machine (25-30 % within an hour here) shows as the spread between rounds of
 one version rather than as a difference between versions.  Only 127.0.0.1 is contacted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,21 +44,29 @@ def main(argv: list[str] | None = None) -> int:
         for name, tree, index in versions:
             with LiveServer(index, workers=args.workers, root=tree) as server:
                 base = server.url
-                if mix is None:   # the first version's facets pick the filters; every version gets the same mix
-                    mix = query_mix(json.loads(urllib.request.urlopen(base + "/api/v1/facets").read()), random.Random(7))
+                if mix is None:  # the first version's facets pick the filters; every version gets the same mix
+                    mix = query_mix(
+                        json.loads(urllib.request.urlopen(base + "/api/v1/facets").read()), random.Random(7)
+                    )
                 for params in mix:
                     http_get(base, params)
-                row = {"round": rnd, "version": name,
-                       "clients_1": drive(base, mix, 1, len(mix), server.pid),
-                       "clients_16": drive(base, mix, 16, args.queries_per_client, server.pid),
-                       "clients_16_no_facets": drive(base, [dict(q, facets="false") for q in mix], 16,
-                                                     args.queries_per_client, server.pid)}
+                row = {
+                    "round": rnd,
+                    "version": name,
+                    "clients_1": drive(base, mix, 1, len(mix), server.pid),
+                    "clients_16": drive(base, mix, 16, args.queries_per_client, server.pid),
+                    "clients_16_no_facets": drive(
+                        base, [dict(q, facets="false") for q in mix], 16, args.queries_per_client, server.pid
+                    ),
+                }
             results.append(row)
             one, busy, bare = row["clients_1"], row["clients_16"], row["clients_16_no_facets"]
-            print(f"round {rnd} {name:>8}: 1 client p50 {one['p50']} ms, p99 {one['p99']} ms, CPU "
-                  f"{one['server_cpu_ms_per_request']} ms/request | 16 clients {busy['requests_per_s']} req/s, CPU "
-                  f"{busy['server_cpu_ms_per_request']} ms/request | facets=false {bare['requests_per_s']} req/s",
-                  flush=True)
+            print(
+                f"round {rnd} {name:>8}: 1 client p50 {one['p50']} ms, p99 {one['p99']} ms, CPU "
+                f"{one['server_cpu_ms_per_request']} ms/request | 16 clients {busy['requests_per_s']} req/s, CPU "
+                f"{busy['server_cpu_ms_per_request']} ms/request | facets=false {bare['requests_per_s']} req/s",
+                flush=True,
+            )
     print(json.dumps(results, ensure_ascii=False))
     return 0
 

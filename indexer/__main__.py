@@ -1,4 +1,5 @@
 """Command line: ``python -m indexer {build,inspect,stats}``."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,11 +17,19 @@ environment: VNSEARCH_INDEX sets the default --index (data/index)."""
 
 def main(argv: list[str] | None = None) -> int:
     default_index = Path(os.environ.get("VNSEARCH_INDEX", "data/index"))
-    parser = argparse.ArgumentParser(prog="python -m indexer", description="Index Vietnamese district reports into Tantivy.",
-                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m indexer",
+        description="Index Vietnamese district reports into Tantivy.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="index folders or files of reports (incremental)", epilog=EPILOG,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    b = sub.add_parser(
+        "build",
+        help="index folders or files of reports (incremental)",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     b.add_argument("sources", nargs="*", type=Path, default=[Path("seeds")], help="folders or files (default: seeds/)")
     b.add_argument("--index", type=Path, default=default_index, help=f"index folder (default: {default_index})")
     b.add_argument("--prune", action="store_true", help="remove documents whose file is gone")
@@ -36,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "inspect":
         from .inspect_report import inspect_file
+
         try:
             print(inspect_file(args.file))
         except ReadError as exc:
@@ -44,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "stats":
         from .stats import render_stats
+
         try:
             print(render_stats(args.index))
         except FileNotFoundError as exc:
@@ -52,9 +63,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from .build import build_index
+
     try:
-        summary = build_index(args.sources, args.index, prune=args.prune, jobs=args.jobs, max_bytes=args.max_bytes,
-                              progress=not args.quiet and sys.stderr.isatty(), from_originals=args.from_originals)
+        summary = build_index(
+            args.sources,
+            args.index,
+            prune=args.prune,
+            jobs=args.jobs,
+            max_bytes=args.max_bytes,
+            progress=not args.quiet and sys.stderr.isatty(),
+            from_originals=args.from_originals,
+        )
     except (OSError, ValueError) as exc:
         print(f"fatal: {exc}", file=sys.stderr)
         return 1

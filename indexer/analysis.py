@@ -13,6 +13,7 @@ Abbreviations are the fourth view: ``NTM`` and ``nông thôn mới`` are the sam
 *concept*; the table is data (``data/abbreviations.json``) and reports add
 their own definitions ("Mặt trận Tổ quốc (MTTQ)").
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,8 @@ from .segmentation import Segmenter
 class Analysis:
     """A text cut three ways; ``word_bounds`` maps words onto syllable indexes."""
 
-    syllables: list[str]                 # lower-case, normalised, accented
-    words: list[str] = field(default_factory=list)   # lower-case pyvi words, "_" between syllables
+    syllables: list[str]  # lower-case, normalised, accented
+    words: list[str] = field(default_factory=list)  # lower-case pyvi words, "_" between syllables
     word_bounds: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -55,7 +56,7 @@ def syllable_pairs(folded: list[str]) -> list[str]:
     the syllables scattered has none.  (A phrase query reads positions for every
     matching paragraph: at 200,000 paragraphs that was the costliest part of a search.)
     """
-    return [a + PAIR_JOINER + b for a, b in zip(folded, folded[1:])]
+    return [a + PAIR_JOINER + b for a, b in zip(folded, folded[1:], strict=False)]
 
 
 def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
@@ -73,7 +74,7 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
             continue
         n = len(parts)
         # pyvi's tokens realign with the syllable stream; skip what does not.
-        if stream[position:position + n] != parts:
+        if stream[position : position + n] != parts:
             found = _realign(stream, parts, position)
             if found is None:
                 continue
@@ -87,7 +88,7 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
 @lru_cache(maxsize=200_000)
 def _token_parts(token: str) -> tuple[str, list[str]]:
     """A pyvi token as a lower-case word and its syllables (cached: few distinct tokens)."""
-    if token.replace("_", "").isalpha():   # the common case: letters only
+    if token.replace("_", "").isalpha():  # the common case: letters only
         parts = token.lower().split("_")
     else:
         parts = [s.lower() for s in syllables(token.replace("_", " "))]
@@ -96,7 +97,7 @@ def _token_parts(token: str) -> tuple[str, list[str]]:
 
 def _realign(stream: list[str], parts: list[str], start: int) -> int | None:
     for i in range(start, min(len(stream), start + 8)):
-        if stream[i:i + len(parts)] == parts:
+        if stream[i : i + len(parts)] == parts:
             return i
     return None
 
@@ -115,7 +116,7 @@ def abbreviation_key(abbr: str) -> str:
 class Abbreviations:
     """Abbreviation ↔ expansion pairs, matched on (folded) syllable sequences."""
 
-    pairs: dict[str, list[str]]          # display abbreviation → expansions (lower case); not changed after creation
+    pairs: dict[str, list[str]]  # display abbreviation → expansions (lower case); not changed after creation
     _signature: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -126,10 +127,10 @@ class Abbreviations:
         return self._signature
 
     @classmethod
-    def default(cls) -> "Abbreviations":
+    def default(cls) -> Abbreviations:
         return cls({k: list(v) for k, v in _default_pairs().items()})
 
-    def merged(self, learnt: dict[str, list[str]]) -> "Abbreviations":
+    def merged(self, learnt: dict[str, list[str]]) -> Abbreviations:
         pairs = {k: list(v) for k, v in self.pairs.items()}
         for abbr, expansions in learnt.items():
             target = next((k for k in pairs if abbreviation_key(k) == abbreviation_key(abbr)), abbr)
@@ -143,8 +144,9 @@ class Abbreviations:
         """Concept key → every form as a folded syllable sequence."""
         return _concepts(self.signature)
 
-    def find(self, folded_syllables: list[str], originals: list[str] | None = None,
-             strict_case: bool = True) -> list[tuple[int, int, str]]:
+    def find(
+        self, folded_syllables: list[str], originals: list[str] | None = None, strict_case: bool = True
+    ) -> list[tuple[int, int, str]]:
         """(start, end, concept) for every form found in a folded syllable list.
 
         Short abbreviations of two letters collide with syllables ("tu", "hu"), so
@@ -156,10 +158,10 @@ class Abbreviations:
         for i, syllable in enumerate(folded_syllables):
             for concept, form, is_abbr in by_first.get(syllable, ()):
                 n = len(form)
-                if folded_syllables[i:i + n] != form:
+                if folded_syllables[i : i + n] != form:
                     continue
                 if is_abbr and originals is not None:
-                    written = originals[i:i + n]
+                    written = originals[i : i + n]
                     capital = all(w.isupper() for w in written)
                     if not capital and (strict_case or len("".join(form)) < 3):
                         continue
@@ -181,7 +183,11 @@ def _concepts(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[
     out: dict[str, list[list[str]]] = {}
     for abbr, expansions in pairs:
         # Abbreviations are keyed by their letters ("KTXH"); synonym groups by their first phrase.
-        key = abbreviation_key(abbr) if abbr == abbr.upper() else " ".join(fold(s).lower() for s in syllables(normalize(abbr)))
+        key = (
+            abbreviation_key(abbr)
+            if abbr == abbr.upper()
+            else " ".join(fold(s).lower() for s in syllables(normalize(abbr)))
+        )
         forms = out.setdefault(key, [])
         for form in (abbr, *expansions):
             sylls = [fold(s).lower() for s in syllables(normalize(form))]
@@ -191,7 +197,9 @@ def _concepts(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[
 
 
 @lru_cache(maxsize=64)
-def _first_syllable_index(pairs: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, list[tuple[str, list[str], bool]]]:
+def _first_syllable_index(
+    pairs: tuple[tuple[str, tuple[str, ...]], ...],
+) -> dict[str, list[tuple[str, list[str], bool]]]:
     """First folded syllable → (concept, form, is the abbreviation itself) for fast scanning."""
     index: dict[str, list[tuple[str, list[str], bool]]] = {}
     for concept, forms in _concepts(pairs).items():
@@ -215,7 +223,7 @@ def learn_definitions(text: str) -> dict[str, list[str]]:
     for m in _DEFINITION_RE.finditer(norm):
         abbr = m.group(1)
         letters = abbreviation_key(abbr)
-        before = syllables(norm[max(0, m.start() - 120):m.start()])
+        before = syllables(norm[max(0, m.start() - 120) : m.start()])
         for n in range(len(letters), 0, -1):
             if n > len(before):
                 continue

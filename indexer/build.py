@@ -11,6 +11,7 @@
   each commit, so a killed build leaves an index that opens with everything
   committed, and the next run picks up the rest.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,14 +44,14 @@ AHEAD_PER_WORKER = 64
 
 @dataclass
 class BuildSummary:
-    documents: int = 0            # reports in the index after the build
-    paragraphs: int = 0           # paragraphs in the index after the build
+    documents: int = 0  # reports in the index after the build
+    paragraphs: int = 0  # paragraphs in the index after the build
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
     removed: int = 0
     duplicates: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     seconds: float = 0.0
     segmented_sentences: int = 0
     cached_sentences: int = 0
@@ -79,8 +80,13 @@ def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]
     problems: list[tuple[str, str]] = []
     for source in sources:
         if source.is_dir():
-            files += sorted(p for p in source.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(source).parts))
+            files += sorted(
+                p
+                for p in source.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(source).parts)
+            )
         elif source.is_file():
             files.append(source)
         else:
@@ -113,8 +119,8 @@ def _die_with_parent() -> None:
         import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:   # PR_SET_PDEATHSIG
-            if os.getppid() != parent:                     # the parent died before prctl
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before prctl
                 os._exit(1)
             return
     except (OSError, AttributeError):
@@ -146,13 +152,27 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
         if text is None:
             text = read_file(Path(path), max_bytes=max_bytes)
         meta = meta or {}
-        report = process_text(text, file=meta.get("file", Path(path).name), segmenter=seg,
-                              abbreviations=_worker_abbreviations, title=meta.get("title"),
-                              source=meta.get("source"), url=meta.get("url"))
+        report = process_text(
+            text,
+            file=meta.get("file", Path(path).name),
+            segmenter=seg,
+            abbreviations=_worker_abbreviations,
+            title=meta.get("title"),
+            source=meta.get("source"),
+            url=meta.get("url"),
+        )
         if not report.paragraphs:
             raise ReadError("no report text left after cleaning (only page furniture)")
-        outcome: Processed | str = Processed(report.id, report.text, report.file, report.title, report.source,
-                                             report.url, report.abbreviations, to_fields(report))
+        outcome: Processed | str = Processed(
+            report.id,
+            report.text,
+            report.file,
+            report.title,
+            report.source,
+            report.url,
+            report.abbreviations,
+            to_fields(report),
+        )
     except ReadError as exc:
         outcome = str(exc)
     except Exception as exc:  # a bug on one file must not stop the build
@@ -231,8 +251,16 @@ def _wipe_index(store: IndexDir) -> None:
     store.manifest_path.unlink(missing_ok=True)
 
 
-def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jobs: int | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, from_originals: bool = False) -> BuildSummary:
+def build_index(
+    sources: list[Path],
+    index_dir: Path,
+    *,
+    prune: bool = False,
+    jobs: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+    from_originals: bool = False,
+) -> BuildSummary:
     """Bring ``index_dir`` up to date with the reports in ``sources``."""
     started = time.monotonic()
     store = IndexDir(index_dir)
@@ -264,7 +292,7 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
         rebuild_all = True
         index = open_index(store.tantivy_path, create=True)
 
-    work: list[tuple[str, str | None, dict | None]] = []   # (path key, text, meta)
+    work: list[tuple[str, str | None, dict | None]] = []  # (path key, text, meta)
     entries: dict[str, tuple[str, int, float]] = {}
     if from_originals:
         for path in sorted(store.originals.glob("*.txt")):
@@ -312,17 +340,19 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     searcher = index.searcher()
 
     def in_index(doc_id: str) -> bool:
-        return searcher.search(tantivy.Query.term_query(index.schema, F.DOC_ID, doc_id), 1).count > 0
+        return F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.DOC_ID, doc_id), 1)) > 0
 
     indexed_now: set[str] = set()
-    referenced = set() if rebuild_all else {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
+    referenced = (
+        set() if rebuild_all else {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
+    )
     segmenter = Segmenter(store.segment_cache)
     pending_entries: dict[str, FileEntry] = {}
     since_commit = 0
 
     def commit() -> None:
         nonlocal since_commit
-        store.sync()   # the originals written without fsync, before the commit that refers to them
+        store.sync()  # the originals written without fsync, before the commit that refers to them
         writer.commit()
         manifest.files.update(pending_entries)
         pending_entries.clear()
@@ -335,13 +365,16 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     bar = _Progress(len(work), progress)
     pool = None
     if jobs > 1 and len(work) >= 4:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                   initargs=(str(store.segment_cache) if store.segment_cache.exists() else None, learnt))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            initializer=_init_worker,
+            initargs=(str(store.segment_cache) if store.segment_cache.exists() else None, learnt),
+        )
         results = _in_order(pool, _process, ((k, max_bytes, t, m) for k, t, m in work), AHEAD_PER_WORKER * jobs)
     else:
         _init_worker(None, learnt, in_process=True)
         global _worker_segmenter
-        _worker_segmenter = segmenter   # in process: read and write the cache file directly
+        _worker_segmenter = segmenter  # in process: read and write the cache file directly
         results = (_process(k, max_bytes, t, m) for k, t, m in work)
     try:
         for key, outcome, fresh, hits, misses in results:
@@ -372,16 +405,19 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
             elif rebuild_all:
                 summary.added += 1
             if reanalyse and report.id not in indexed_now and in_index(report.id):
-                writer.delete_documents_by_term(F.DOC_ID, report.id)   # the same report, analysed anew
+                writer.delete_documents_by_term(F.DOC_ID, report.id)  # the same report, analysed anew
                 in_index_now = False
             else:
                 in_index_now = not rebuild_all and in_index(report.id)
             if report.id in indexed_now or report.id in referenced or in_index_now:
                 summary.duplicates += 1 if report.id in indexed_now or not old else 0
             else:
-                store.save_original(report.id, report.text, {"file": report.file, "title": report.title,
-                                                             "source": report.source, "url": report.url},
-                                    durable=False)
+                store.save_original(
+                    report.id,
+                    report.text,
+                    {"file": report.file, "title": report.title, "source": report.source, "url": report.url},
+                    durable=False,
+                )
                 for doc in to_tantivy(report.fields):
                     writer.add_document(doc)
                 indexed_now.add(report.id)
@@ -408,6 +444,6 @@ def build_index(sources: list[Path], index_dir: Path, *, prune: bool = False, jo
     index.reload()
     searcher = index.searcher()
     summary.paragraphs = searcher.num_docs
-    summary.documents = searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1).count
+    summary.documents = F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1))
     summary.seconds = time.monotonic() - started
     return summary

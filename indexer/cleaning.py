@@ -10,6 +10,7 @@ sentence punctuation) plus a furniture lexicon kept as data in
 Every dropped line is returned with its reason so ``python -m indexer inspect``
 can show why a line is not a paragraph.
 """
+
 from __future__ import annotations
 
 import json
@@ -133,7 +134,7 @@ def byline_parts(line: str) -> tuple[str | None, str | None] | None:
     k = key(text)
     for prefix in lex.source_prefixes:
         if k.startswith(prefix):
-            rest = text[len(prefix):].strip(" :()")
+            rest = text[len(prefix) :].strip(" :()")
             return (None, rest) if rest else None
     for separator in ("/", " - ", " – "):
         if separator in text:
@@ -191,7 +192,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 def clean(text: str) -> CleanPage:
     """Split a page's text into title, metadata and paragraphs."""
     page = CleanPage()
-    raw_lines = [" ".join(nfc(line).split()) for line in text.splitlines()]   # whitespace runs → one space
+    raw_lines = [" ".join(nfc(line).split()) for line in text.splitlines()]  # whitespace runs → one space
     lines = _join_wrapped(raw_lines)
     candidates = [line for line in lines if line]
 
@@ -238,7 +239,7 @@ def clean(text: str) -> CleanPage:
             if credit and _ends_article(body, idx):
                 page.author, page.source = credit[0], credit[1] or page.source
                 page.dropped.append((line, "byline"))
-                page.dropped.extend((rest, "after the byline") for rest in body[idx + 1:])
+                page.dropped.extend((rest, "after the byline") for rest in body[idx + 1 :])
                 break
         if reason is None and len(line) < MIN_PARAGRAPH_CHARS:
             reason = "too short for a paragraph"
@@ -278,6 +279,6 @@ def _is_body(line: str) -> bool:
 def _ends_article(body: list[str], idx: int) -> bool:
     """A byline closes the article: no substantial paragraph follows within
     a few lines (related-article headlines may follow, but they are short)."""
-    following = [line for line in body[idx + 1:] if not furniture_reason(line)]
+    following = [line for line in body[idx + 1 :] if not furniture_reason(line)]
     long_after = [line for line in following if len(line) >= 200]
     return not long_after

@@ -11,6 +11,7 @@ Y", "tổng kết", "đánh giá", "tháng đầu năm Y") weigh most, the title
 double, plans ("phương hướng ... năm Y", "năm Y là năm bản lề") weigh against,
 and a year after the publication year is impossible.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,11 +30,39 @@ _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RE = re.compile(r"\bnam\s+(?:hoc\s+|tai chinh\s+)?((?:19|20)\d{2})(?!\s*-\s*(?:19|20)?\d{2})(?!\d)")
 
-_REVIEW_WORDS = ("ket qua", "tong ket", "danh gia", "so ket", "bao cao", "nhin lai", "thuc hien nhiem vu",
-                 "hoan thanh", "da dat", "dat duoc", "trong nam", "thang dau nam", "thang cuoi nam",
-                 "nhiem vu nam", "cong tac nam", "tinh hinh")
-_PLAN_WORDS = ("phuong huong", "trong tam", "ke hoach nam", "nhiem vu trong tam nam", "giai phap trong tam nam", "phan dau",
-               "du bao", "la nam ban le", "se ", "chu de nam", "trien khai nhiem vu", "trong nam toi", "nam toi")
+_REVIEW_WORDS = (
+    "ket qua",
+    "tong ket",
+    "danh gia",
+    "so ket",
+    "bao cao",
+    "nhin lai",
+    "thuc hien nhiem vu",
+    "hoan thanh",
+    "da dat",
+    "dat duoc",
+    "trong nam",
+    "thang dau nam",
+    "thang cuoi nam",
+    "nhiem vu nam",
+    "cong tac nam",
+    "tinh hinh",
+)
+_PLAN_WORDS = (
+    "phuong huong",
+    "trong tam",
+    "ke hoach nam",
+    "nhiem vu trong tam nam",
+    "giai phap trong tam nam",
+    "phan dau",
+    "du bao",
+    "la nam ban le",
+    "se ",
+    "chu de nam",
+    "trien khai nhiem vu",
+    "trong nam toi",
+    "nam toi",
+)
 
 
 _PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh chu de")
@@ -76,11 +105,11 @@ def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
     if not _ANY_YEAR.search(text):
         return []
     t = key(text)
-    t = _RANGE_RE.sub(" ", _DATE_RE.sub(" ", t))   # periods and dates are not the reviewed year
+    t = _RANGE_RE.sub(" ", _DATE_RE.sub(" ", t))  # periods and dates are not the reviewed year
     out = []
     for m in _YEAR_RE.finditer(t):
         year = int(m.group(1))
-        before = t[max(0, m.start() - 70):m.start()]
+        before = t[max(0, m.start() - 70) : m.start()]
         # Only the clause the year sits in: cut at the last ";" or "." before it.
         before = re.split(r"[;.]", before)[-1]
         w = weight
@@ -91,13 +120,13 @@ def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
             w, why = 3 * weight, "review"
         # What the clause says after the year: "Năm 2023, huyện đặt mục tiêu …" is a plan,
         # "Năm 2022, UBND huyện … đã chỉ đạo" a review.
-        clause_after = re.split(r"[;.]", t[m.end():m.end() + 90])[0]
+        clause_after = re.split(r"[;.]", t[m.end() : m.end() + 90])[0]
         if why == "năm":
             if any(word in clause_after for word in _PLAN_AFTER):
                 w, why = -0.5 * weight, "plan"
             elif any(word in clause_after for word in _REVIEW_AFTER):
                 w, why = 3 * weight, "review"
-        after = t[m.end():m.end() + 25]
+        after = t[m.end() : m.end() + 25]
         if re.match(r"\s*(la nam ban le|la nam dau|la nam thu)", after):
             w, why = (w if why == "review" else 1.5 * weight), "năm Y là năm…"
         out.append((year, w, why))

@@ -8,6 +8,7 @@ file, URL, paragraph count, the districts it mentions, its completion terms)
 rides on its first paragraph.
 A paragraph's id is not stored: it is ``<doc_id>:<position>``.
 """
+
 from __future__ import annotations
 
 import tantivy
@@ -25,14 +26,24 @@ def to_fields(report: Report) -> list[Fields]:
     out: list[Fields] = []
     published = int(report.published.strftime("%Y%m%d")) if report.published else None
     # What a hit shows, filters match and facets count: on every paragraph.
-    shared: Fields = {F.DOC_ID: [report.id],
-                      F.DATE_KEY: [published or (report.year * 10000 + 1231 if report.year else 0)],
-                      F.PLACE: [place_key(report.district.code if report.district else None,
-                                          report.province.code if report.province else None)],
-                      F.YEAR_KEY: [report.year or NONE]}
-    for field, value in ((F.TITLE, report.title), (F.SOURCE, report.source), (F.PUBLISHED, published),
-                         (F.YEAR, report.year), (F.DISTRICT, report.district.code if report.district else None),
-                         (F.PROVINCE, report.province.code if report.province else None)):
+    shared: Fields = {
+        F.DOC_ID: [report.id],
+        F.DATE_KEY: [published or (report.year * 10000 + 1231 if report.year else 0)],
+        F.PLACE: [
+            place_key(
+                report.district.code if report.district else None, report.province.code if report.province else None
+            )
+        ],
+        F.YEAR_KEY: [report.year or NONE],
+    }
+    for field, value in (
+        (F.TITLE, report.title),
+        (F.SOURCE, report.source),
+        (F.PUBLISHED, published),
+        (F.YEAR, report.year),
+        (F.DISTRICT, report.district.code if report.district else None),
+        (F.PROVINCE, report.province.code if report.province else None),
+    ):
         if value is not None and value != "":
             shared[field] = [value]
     # What only the report's own page shows: on its first paragraph.  Completion terms
@@ -48,13 +59,19 @@ def to_fields(report: Report) -> list[Fields]:
         fields = dict(shared)
         if p.position == 0:
             fields.update(first_only)
-        fields.update({
-            F.POSITION: [p.position], F.TEXT: [p.text],
-            # Ranking asks the words field only for compound words ("nông_thôn").
-            F.SYL: [" ".join(p.analysis.syllables)], F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
-            F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded))],
-            F.CONCEPTS: list(p.concepts), F.TOPIC: list(p.topics), F.TOPIC_BITS: [topic_mask(p.topics)],
-        })
+        fields.update(
+            {
+                F.POSITION: [p.position],
+                F.TEXT: [p.text],
+                # Ranking asks the words field only for compound words ("nông_thôn").
+                F.SYL: [" ".join(p.analysis.syllables)],
+                F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
+                F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded))],
+                F.CONCEPTS: list(p.concepts),
+                F.TOPIC: list(p.topics),
+                F.TOPIC_BITS: [topic_mask(p.topics)],
+            }
+        )
         out.append(fields)
     return out
 

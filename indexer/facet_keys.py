@@ -22,10 +22,11 @@ and its aggregations were 2-4 times slower on one.
 ``value → paragraphs`` maps; the API's disjunctive facets and ``indexer stats``
 both read counts through it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 import tantivy
 
@@ -57,8 +58,9 @@ def topic_mask(slugs: Iterable[str], tax: Taxonomy | None = None) -> int:
     return mask
 
 
-def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query,
-          facets: Iterable[str]) -> dict[str, dict]:
+def count(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, facets: Iterable[str]
+) -> dict[str, dict]:
     """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass.
 
     Values are GSO codes for district and province, ints for year, slugs for topic.
@@ -87,14 +89,14 @@ def count(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Que
     return out
 
 
-@lru_cache(maxsize=None)   # one entry per place: ~760
+@cache  # one entry per place: ~760
 def _place_codes(key: int) -> tuple[str, str | None]:
     """Bucket key → (province code, district code or None)."""
     province, district = divmod(int(key), PLACE_FACTOR)
     return f"{province:02d}", (f"{district:03d}" if district else None)
 
 
-@lru_cache(maxsize=None)   # one entry per topic combination that occurs: a few hundred
+@cache  # one entry per topic combination that occurs: a few hundred
 def _mask_bits(key: int) -> tuple[int, ...]:
     """The bits set in a topic mask."""
     mask, bits = int(key), []
@@ -111,9 +113,10 @@ def _topics(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Q
         # More combinations than buckets (not with today's topics): count each topic on its own.
         out = {}
         for slug in tax.slugs:
-            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, query),
-                                             (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))])
-            n = searcher.search(q, 1, count=True).count
+            q = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
+            )
+            n = F.matches(searcher.search(q, 1, count=True))
             if n:
                 out[slug] = n
         return out

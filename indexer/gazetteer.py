@@ -7,6 +7,7 @@ normalisation (``Bình Lục`` and ``Bình Lực`` are different places), so the
 index maps one name to every unit that bears it: 16 district names occur in
 more than one province, most commune names in several districts.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,8 @@ def name_key(name: str) -> str:
 @dataclass(frozen=True)
 class Province:
     code: str
-    name: str          # "Tỉnh Bắc Ninh", "Thành phố Hải Phòng"
-    short: str         # "Bắc Ninh"
+    name: str  # "Tỉnh Bắc Ninh", "Thành phố Hải Phòng"
+    short: str  # "Bắc Ninh"
     lat: float
     lon: float
 
@@ -39,23 +40,23 @@ class Province:
 @dataclass(frozen=True)
 class District:
     code: str
-    name: str          # "Huyện Lương Tài"
-    short: str         # "Lương Tài"
-    type: str          # "Huyện", "Thị xã", "Thành phố", "Quận"
+    name: str  # "Huyện Lương Tài"
+    short: str  # "Lương Tài"
+    type: str  # "Huyện", "Thị xã", "Thành phố", "Quận"
     province_code: str
     lat: float
     lon: float
 
-    def label(self, gazetteer: "Gazetteer") -> str:
+    def label(self, gazetteer: Gazetteer) -> str:
         return f"{self.short} ({gazetteer.provinces[self.province_code].short})"
 
 
 @dataclass(frozen=True)
 class Commune:
     code: str
-    name: str          # "Xã Đồn Đạc"
-    short: str         # "Đồn Đạc"
-    type: str          # "Xã", "Phường", "Thị trấn"
+    name: str  # "Xã Đồn Đạc"
+    short: str  # "Đồn Đạc"
+    type: str  # "Xã", "Phường", "Thị trấn"
     district_code: str
 
 
@@ -68,14 +69,23 @@ class Gazetteer:
         self.communes: dict[str, Commune] = {}
         province_by_key: dict[str, str] = {}
         for pkey, p in data["DICT_PROVINCE"].items():
-            province = Province(p["provinceCode"], p["province"], p["provinceShort"], p["provinceLat"], p["provinceLon"])
+            province = Province(
+                p["provinceCode"], p["province"], p["provinceShort"], p["provinceLat"], p["provinceLon"]
+            )
             self.provinces[province.code] = province
             province_by_key[pkey] = province.code
         district_by_key: dict[tuple[str, str], str] = {}
         for pkey, districts in data["DICT_PROVINCE_DISTRICT"].items():
             for dkey, d in districts.items():
-                district = District(d["districtCode"], d["district"], d["districtShort"], d["districtType"],
-                                    province_by_key[pkey], d["districtLat"], d["districtLon"])
+                district = District(
+                    d["districtCode"],
+                    d["district"],
+                    d["districtShort"],
+                    d["districtType"],
+                    province_by_key[pkey],
+                    d["districtLat"],
+                    d["districtLon"],
+                )
                 self.districts[district.code] = district
                 district_by_key[(pkey, dkey)] = district.code
         for table in ("DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED", "DICT_PROVINCE_DISTRICT_WARD_ACCENTED"):
@@ -86,7 +96,9 @@ class Gazetteer:
                         continue
                     for w in wards.values():
                         if isinstance(w.get("wardShort"), str) and isinstance(w.get("wardCode"), str):
-                            self.communes.setdefault(w["wardCode"], Commune(w["wardCode"], w["ward"], w["wardShort"], w["wardType"], dcode))
+                            self.communes.setdefault(
+                                w["wardCode"], Commune(w["wardCode"], w["ward"], w["wardShort"], w["wardType"], dcode)
+                            )
 
     @cached_property
     def province_names(self) -> dict[str, list[Province]]:
@@ -94,7 +106,11 @@ class Gazetteer:
         for p in self.provinces.values():
             index[name_key(p.short)].append(p)
         # Common spellings that differ from the package's short names.
-        for alias, short in (("hồ chí minh", "Hồ Chí Minh"), ("tp hồ chí minh", "Hồ Chí Minh"), ("huế", "Thừa Thiên Huế")):
+        for alias, short in (
+            ("hồ chí minh", "Hồ Chí Minh"),
+            ("tp hồ chí minh", "Hồ Chí Minh"),
+            ("huế", "Thừa Thiên Huế"),
+        ):
             index[alias].extend(p for p in self.provinces.values() if p.short == short and p not in index[alias])
         return dict(index)
 

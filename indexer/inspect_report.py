@@ -1,4 +1,5 @@
 """What the indexer makes of one file, explained (``python -m indexer inspect``)."""
+
 from __future__ import annotations
 
 import textwrap
@@ -28,12 +29,17 @@ def render_report(report: Report, show_dropped: bool = True) -> str:
     for kind in ("district", "year"):
         out += [f"  [{kind}] {line}" for line in report.evidence.get(kind, [])]
     if report.abbreviations:
-        out.append("  [abbreviations defined] " + ", ".join(f"{k} = {' / '.join(v)}" for k, v in report.abbreviations.items()))
+        out.append(
+            "  [abbreviations defined] " + ", ".join(f"{k} = {' / '.join(v)}" for k, v in report.abbreviations.items())
+        )
     out += ["", f"paragraphs ({len(report.paragraphs)}):"]
     for p in report.paragraphs:
         topics = ", ".join(tax.label(t) for t in p.topics) or "no clear topic"
-        out.append(f"  #{p.position} [{topics}]" + (f" years {p.years}" if p.years else "")
-                   + (f" concepts {p.concepts}" if p.concepts else ""))
+        out.append(
+            f"  #{p.position} [{topics}]"
+            + (f" years {p.years}" if p.years else "")
+            + (f" concepts {p.concepts}" if p.concepts else "")
+        )
         out.append(textwrap.indent(textwrap.shorten(p.text, 220, placeholder=" …"), "      "))
         for slug, terms in p.fired.items():
             mark = "*" if slug in p.topics else " "

@@ -5,6 +5,7 @@ on either vowel (`hoà`/`hòa`, `uỷ`/`ủy`), with several kinds of dashes and
 quotes.  Matching must not care, so both the indexer and the query parser pass
 text through :func:`normalize`; the original text is kept for display.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,21 @@ from functools import lru_cache
 # open syllable) → the new style used by most current writing.  Only applies
 # when the pair ends the syllable: "hoàng" keeps its mark on "à".
 _TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items()) if k.islower()})
@@ -26,13 +39,25 @@ _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items()) i
 _TONE_RE = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 
 _QUOTE_MAP = {
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u00a0": " ", "\u2009": " ", "\u200b": "", "\ufeff": "", "\u2026": "...",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2032": "'",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u200b": "",
+    "\ufeff": "",
+    "\u2026": "...",
 }
-_PUNCT_MAP = dict(_QUOTE_MAP, **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D"})
+_PUNCT_MAP = dict(_QUOTE_MAP, **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
 _PUNCT_RE = re.compile("[" + "".join(_PUNCT_MAP) + "]")
 _SPACES = re.compile(r"[ \t\f\v]+")
+
 
 # Folding: one ``str.translate`` with a table built once from Unicode's own
 # decompositions (every precomposed Latin letter → its base letter, combining

@@ -4,6 +4,7 @@ clean → split into paragraphs → tag district/province, year, topics → anal
 ``process_text`` is used by the build, by ``inspect`` and by the API's ingest,
 so a document posted over HTTP is tagged exactly as a file is.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,7 +29,7 @@ def document_id(text: str) -> str:
     whitespace collapsed.  The same report gives the same id on every machine
     and every rebuild, whatever the file is called; analysis changes never
     change it."""
-    canonical = " ".join(nfc(text).split())   # = re.sub(r"\s+", " ", …).strip(), faster
+    canonical = " ".join(nfc(text).split())  # = re.sub(r"\s+", " ", …).strip(), faster
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
@@ -40,13 +41,13 @@ def paragraph_id(doc_id: str, position: int) -> str:
 @dataclass
 class Paragraph:
     position: int
-    text: str                      # as written (NFC), for display
+    text: str  # as written (NFC), for display
     analysis: Analysis
     topics: list[str]
     fired: dict[str, list[tuple[str, float]]]
     years: list[int]
     concepts: list[str]
-    suggest: set[str] = field(default_factory=set)   # completion terms (see documents.suggest_terms)
+    suggest: set[str] = field(default_factory=set)  # completion terms (see documents.suggest_terms)
 
     def id(self, doc_id: str) -> str:
         return paragraph_id(doc_id, self.position)
@@ -72,10 +73,19 @@ class Report:
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
 
 
-def process_text(text: str, *, file: str | None = None, segmenter: Segmenter | None = None,
-                 abbreviations: Abbreviations | None = None, title: str | None = None,
-                 source: str | None = None, url: str | None = None, published: date | None = None,
-                 district_code: str | None = None, year: int | None = None) -> Report:
+def process_text(
+    text: str,
+    *,
+    file: str | None = None,
+    segmenter: Segmenter | None = None,
+    abbreviations: Abbreviations | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    published: date | None = None,
+    district_code: str | None = None,
+    year: int | None = None,
+) -> Report:
     """Clean, tag and analyse one report.  Given values override found ones."""
     segmenter = segmenter or Segmenter()
     page = clean(text)
@@ -113,13 +123,27 @@ def process_text(text: str, *, file: str | None = None, segmenter: Segmenter | N
         result = classify(analysis)
         originals = syllables(normalize(paragraph))
         concepts = sorted({c for _, _, c in table.find(analysis.folded, originals)})
-        report.paragraphs.append(Paragraph(position, nfc(paragraph), analysis, result.topics, result.fired,
-                                           years_mentioned(paragraph), concepts, suggest_terms(analysis)))
+        report.paragraphs.append(
+            Paragraph(
+                position,
+                nfc(paragraph),
+                analysis,
+                result.topics,
+                result.fired,
+                years_mentioned(paragraph),
+                concepts,
+                suggest_terms(analysis),
+            )
+        )
     return report
 
 
-def process_file(path: Path, segmenter: Segmenter | None = None, abbreviations: Abbreviations | None = None,
-                 max_bytes: int | None = None) -> Report:
+def process_file(
+    path: Path,
+    segmenter: Segmenter | None = None,
+    abbreviations: Abbreviations | None = None,
+    max_bytes: int | None = None,
+) -> Report:
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     text = read_file(path, **kwargs)
     return process_text(text, file=path.name, segmenter=segmenter, abbreviations=abbreviations)

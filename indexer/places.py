@@ -14,6 +14,7 @@ Decisions are conservative because a wrong district is worse than none:
 * communes decide only when the district itself is not named, and then only
   when at least two different communes point to the same district.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,9 +28,19 @@ _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
 
 # Context words before a name, compared folded and lower-case, longest first.
 _DISTRICT_PREFIXES = (
-    ("ubnd", "huyen"), ("hdnd", "huyen"), ("huyen", "uy"), ("thi", "uy"), ("quan", "uy"),
-    ("ttdt", "huyen"), ("trung", "tam", "tt", "&", "vh"), ("tt", "&", "vh"), ("ttvh",), ("tt", "vh"),
-    ("huyen",), ("quan",), ("thi", "xa"),
+    ("ubnd", "huyen"),
+    ("hdnd", "huyen"),
+    ("huyen", "uy"),
+    ("thi", "uy"),
+    ("quan", "uy"),
+    ("ttdt", "huyen"),
+    ("trung", "tam", "tt", "&", "vh"),
+    ("tt", "&", "vh"),
+    ("ttvh",),
+    ("tt", "vh"),
+    ("huyen",),
+    ("quan",),
+    ("thi", "xa"),
 )
 _CITY_PREFIX = ("thanh", "pho")
 _PROVINCE_PREFIXES = (("tinh", "uy"), ("thanh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
@@ -38,8 +49,8 @@ _COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
 #: Weights of one mention by its context.
 W_PREFIXED = 3.0
 W_BARE = 1.0
-W_TITLE = 2.0          # multiplier for mentions in the title
-W_CREDIT = 2.0         # multiplier for mentions in the byline/source
+W_TITLE = 2.0  # multiplier for mentions in the title
+W_CREDIT = 2.0  # multiplier for mentions in the byline/source
 #: A winner needs this much weight and this lead over the runner-up.
 MIN_DISTRICT_SCORE = 3.0
 MIN_LEAD = 2.0
@@ -48,12 +59,12 @@ MIN_PROVINCE_SCORE = 2.0
 
 @dataclass
 class Mention:
-    kind: str              # "district", "province", "commune"
-    name: str              # as written
+    kind: str  # "district", "province", "commune"
+    name: str  # as written
     codes: tuple[str, ...]  # candidate units
     weight: float
-    context: str           # "huyện", "bare", "tỉnh", "xã", ...
-    where: str             # "title", "body", "credit"
+    context: str  # "huyện", "bare", "tỉnh", "xã", ...
+    where: str  # "title", "body", "credit"
 
     def describe(self) -> str:
         return f"{self.where}: {self.context} {self.name} (+{self.weight:g})"
@@ -70,10 +81,10 @@ class PlaceTags:
 
 def _match_prefix(tokens: list[str], end: int, prefixes: tuple[tuple[str, ...], ...]) -> str | None:
     """The context before ``tokens[end]`` (compared folded, lower-case)."""
-    before = tuple(fold_token(t).lower() for t in tokens[max(0, end - 5):end])
+    before = tuple(fold_token(t).lower() for t in tokens[max(0, end - 5) : end])
     for prefix in prefixes:
         n = len(prefix)
-        if len(before) >= n and before[len(before) - n:] == prefix:
+        if len(before) >= n and before[len(before) - n :] == prefix:
             return " ".join(prefix)
     return None
 
@@ -85,7 +96,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     mult = {"title": W_TITLE, "credit": W_CREDIT}.get(where, 1.0)
     out: list[Mention] = []
     i = 0
-    commune_list = False   # inside "các xã A, B và C"
+    commune_list = False  # inside "các xã A, B và C"
     while i < len(raw):
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
             if commune_list and raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
@@ -97,7 +108,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             i += 1
             continue
         for length in range(min(gaz.max_name_syllables, len(raw) - i), 0, -1):
-            span = raw[i:i + length]
+            span = raw[i : i + length]
             if not all(s[:1].isupper() and s.isalpha() for s in span):
                 continue
             key = name_key(" ".join(span))
@@ -114,28 +125,52 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             mention = None
             if commune_ctx or (commune_list and communes):
                 if communes:
-                    mention = Mention("commune", name, tuple(sorted({c.district_code for c in communes})), 1.0,
-                                      commune_ctx or "xã (list)", where)
+                    mention = Mention(
+                        "commune",
+                        name,
+                        tuple(sorted({c.district_code for c in communes})),
+                        1.0,
+                        commune_ctx or "xã (list)",
+                        where,
+                    )
                     commune_list = True
             elif city_ctx and districts and any(d.type == "Thành phố" for d in districts):
                 cities = tuple(d.code for d in districts if d.type == "Thành phố")
                 mention = Mention("district", name, cities, W_PREFIXED * mult, "thành phố", where)
             elif (city_ctx or province_ctx) and provinces:
-                mention = Mention("province", name, tuple(p.code for p in provinces), W_PREFIXED * mult,
-                                  city_ctx or province_ctx or "", where)
+                mention = Mention(
+                    "province",
+                    name,
+                    tuple(p.code for p in provinces),
+                    W_PREFIXED * mult,
+                    city_ctx or province_ctx or "",
+                    where,
+                )
             elif district_ctx and districts:
                 # "các huyện A, B, C" lists several districts: none of them is the subject.
                 listed = _match_prefix(raw, i - len(district_ctx.split()), (("cac",), ("nhung",), ("hai",), ("ba",)))
                 weight = (W_BARE if listed else W_PREFIXED) * mult
-                mention = Mention("district", name, tuple(d.code for d in districts), weight,
-                                  f"{listed} {district_ctx}" if listed else district_ctx, where)
+                mention = Mention(
+                    "district",
+                    name,
+                    tuple(d.code for d in districts),
+                    weight,
+                    f"{listed} {district_ctx}" if listed else district_ctx,
+                    where,
+                )
             elif districts and not provinces:
                 mention = Mention("district", name, tuple(d.code for d in districts), W_BARE * mult, "bare", where)
             elif provinces:
                 # "Bình Lục (Hà Nam)": a bare province name, weaker than "tỉnh Hà Nam".
                 paren = i > 0 and raw[i - 1] == "("
-                mention = Mention("province", name, tuple(p.code for p in provinces), (2.0 if paren else 1.0) * mult,
-                                  "(…)" if paren else "bare", where)
+                mention = Mention(
+                    "province",
+                    name,
+                    tuple(p.code for p in provinces),
+                    (2.0 if paren else 1.0) * mult,
+                    "(…)" if paren else "bare",
+                    where,
+                )
             if mention:
                 out.append(mention)
                 i += length
@@ -173,11 +208,15 @@ def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gaze
             continue
         candidates = list(m.codes)
         if len(candidates) > 1:
-            ranked = sorted(candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True)
+            ranked = sorted(
+                candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True
+            )
             best = province_score.get(gaz.districts[ranked[0]].province_code, 0.0)
             second = province_score.get(gaz.districts[ranked[1]].province_code, 0.0)
             if best < MIN_PROVINCE_SCORE or best < MIN_LEAD * second:
-                tags.evidence.append(f"ambiguous: {m.describe()} — {len(candidates)} districts bear this name, no province decides")
+                tags.evidence.append(
+                    f"ambiguous: {m.describe()} — {len(candidates)} districts bear this name, no province decides"
+                )
                 continue
             candidates = ranked[:1]
         code = candidates[0]
@@ -190,14 +229,21 @@ def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gaze
         runner = ranked_d[1][1] if len(ranked_d) > 1 else 0.0
         if score >= MIN_DISTRICT_SCORE and score >= MIN_LEAD * runner:
             tags.district = gaz.districts[top]
-            tags.evidence.append(f"district {tags.district.label(gaz)} [{top}] score {score:g}: " + "; ".join(district_evidence[top][:6]))
+            tags.evidence.append(
+                f"district {tags.district.label(gaz)} [{top}] score {score:g}: " + "; ".join(district_evidence[top][:6])
+            )
         elif score >= MIN_DISTRICT_SCORE:
-            tags.evidence.append(f"district unknown: {gaz.district_label(top)} ({score:g}) not clearly ahead of "
-                                 f"{gaz.district_label(ranked_d[1][0])} ({runner:g})")
+            tags.evidence.append(
+                f"district unknown: {gaz.district_label(top)} ({score:g}) not clearly ahead of "
+                f"{gaz.district_label(ranked_d[1][0])} ({runner:g})"
+            )
     if tags.district is None:
         tags.district = _from_communes(mentions, gaz, tags.evidence)
-    tags.mentioned = [code for code, score in ranked_d
-                      if score >= W_PREFIXED and (tags.district is None or code != tags.district.code)]
+    tags.mentioned = [
+        code
+        for code, score in ranked_d
+        if score >= W_PREFIXED and (tags.district is None or code != tags.district.code)
+    ]
 
     if tags.district is not None:
         tags.province = gaz.provinces[tags.district.province_code]

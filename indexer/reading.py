@@ -15,6 +15,7 @@ overwhelmingly well-formed Vietnamese syllables, many with diacritics.  VNI
 converted: it is skipped with the reason.  Nothing is guessed: text that fits
 no encoding well is skipped as "not valid UTF-8".
 """
+
 from __future__ import annotations
 
 import re
@@ -47,11 +48,16 @@ def read_bytes_as_text(data: bytes, name: str = "") -> str:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             # Valid up to the last few bytes: a file cut inside a character.
-            raise ReadError(f"not valid UTF-8 (byte {exc.start}: {exc.reason}; the file is cut inside a character)") from None
-        text = decode_legacy(data)
-        if text is None:
-            raise ReadError(f"not valid UTF-8 (byte {exc.start}: {exc.reason}) and not recognisable "
-                            "Windows-1258 or TCVN3 Vietnamese") from None
+            raise ReadError(
+                f"not valid UTF-8 (byte {exc.start}: {exc.reason}; the file is cut inside a character)"
+            ) from None
+        legacy = decode_legacy(data)
+        if legacy is None:
+            raise ReadError(
+                f"not valid UTF-8 (byte {exc.start}: {exc.reason}) and not recognisable "
+                "Windows-1258 or TCVN3 Vietnamese"
+            ) from None
+        text = legacy
     return _checked_text(text)
 
 
@@ -72,14 +78,26 @@ def _checked_text(text: str) -> str:
 # TCVN3 (TCVN 5712 "ABC"): one byte per letter; the lower-case letters and the
 # seven upper-case letters with their own code (upper-case tones use separate
 # fonts with the lower-case codes, so they come out lower-case).
-_TCVN3 = dict(zip(
-    b"\xb5\xb8\xb6\xb7\xb9" b"\xa8\xbb\xbe\xbc\xbd\xc6" b"\xa9\xc7\xca\xc8\xc9\xcb" b"\xae"
-    b"\xcc\xd0\xce\xcf\xd1" b"\xaa\xd2\xd5\xd3\xd4\xd6" b"\xd7\xdd\xd8\xdc\xde"
-    b"\xdf\xe3\xe1\xe2\xe4" b"\xab\xe5\xe8\xe6\xe7\xe9" b"\xac\xea\xed\xeb\xec\xee"
-    b"\xef\xf3\xf1\xf2\xf4" b"\xad\xf5\xf8\xf6\xf7\xf9" b"\xfa\xfd\xfb\xfc\xfe" b"\xa1\xa2\xa7\xa3\xa4\xa5\xa6",
-    "àáảãạ" "ăằắẳẵặ" "âầấẩẫậ" "đ" "èéẻẽẹ" "êềếểễệ" "ìíỉĩị" "òóỏõọ" "ôồốổỗộ" "ơờớởỡợ" "ùúủũụ" "ưừứửữự"
-    "ỳýỷỹỵ" "ĂÂĐÊÔƠƯ",
-))
+_TCVN3 = dict(
+    zip(
+        b"\xb5\xb8\xb6\xb7\xb9"
+        b"\xa8\xbb\xbe\xbc\xbd\xc6"
+        b"\xa9\xc7\xca\xc8\xc9\xcb"
+        b"\xae"
+        b"\xcc\xd0\xce\xcf\xd1"
+        b"\xaa\xd2\xd5\xd3\xd4\xd6"
+        b"\xd7\xdd\xd8\xdc\xde"
+        b"\xdf\xe3\xe1\xe2\xe4"
+        b"\xab\xe5\xe8\xe6\xe7\xe9"
+        b"\xac\xea\xed\xeb\xec\xee"
+        b"\xef\xf3\xf1\xf2\xf4"
+        b"\xad\xf5\xf8\xf6\xf7\xf9"
+        b"\xfa\xfd\xfb\xfc\xfe"
+        b"\xa1\xa2\xa7\xa3\xa4\xa5\xa6",
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        strict=False,
+    )
+)
 _TCVN3_TABLE = {i: (_TCVN3.get(i) or chr(i)) for i in range(256)}
 
 
@@ -180,10 +198,48 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
-            "button", "select", "iframe", "menu"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-             "blockquote", "table", "ul", "ol", "figure", "figcaption", "title", "dd", "dt", "pre", "main"}
+    SKIP = {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "template",
+        "svg",
+        "button",
+        "select",
+        "iframe",
+        "menu",
+    }
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "blockquote",
+        "table",
+        "ul",
+        "ol",
+        "figure",
+        "figcaption",
+        "title",
+        "dd",
+        "dt",
+        "pre",
+        "main",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

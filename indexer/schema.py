@@ -26,6 +26,7 @@ What no query reads is stored only (a ``raw`` text field with ``basic``
 postings is the nearest tantivy-py has to "not indexed"): the index stays
 within 1.5 × the raw text with the ``pairs`` field in it.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -39,7 +40,7 @@ SCHEMA_VERSION = 9
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
 WORDS_TOKENIZER = "vi_words"
-LINES_TOKENIZER = "lines"     # one term per line, as written: a report's completions in one value
+LINES_TOKENIZER = "lines"  # one term per line, as written: a report's completions in one value
 
 # Field names, used everywhere else through these constants.
 DOC_ID = "doc_id"
@@ -47,26 +48,26 @@ POSITION = "position"
 TEXT = "text"
 SYL = "syl"
 WORDS = "words"
-PAIRS = "pairs"            # "nong_thon thon_moi": each syllable joined to the next, folded
+PAIRS = "pairs"  # "nong_thon thon_moi": each syllable joined to the next, folded
 CONCEPTS = "concepts"
 TITLE = "title"
-DISTRICT = "district"      # GSO district code
-PROVINCE = "province"      # GSO province code
-YEAR = "year"              # the reviewed year of the report
-YEAR_KEY = "year_key"      # the same, 0 unknown (fast): facet counts, see facet_keys
-TOPIC = "topic"            # topic slugs
-PUBLISHED = "published"    # yyyymmdd as an integer
-DATE_KEY = "date_key"      # published yyyymmdd, else <year>1231, else 0: sort newest/oldest
+DISTRICT = "district"  # GSO district code
+PROVINCE = "province"  # GSO province code
+YEAR = "year"  # the reviewed year of the report
+YEAR_KEY = "year_key"  # the same, 0 unknown (fast): facet counts, see facet_keys
+TOPIC = "topic"  # topic slugs
+PUBLISHED = "published"  # yyyymmdd as an integer
+DATE_KEY = "date_key"  # published yyyymmdd, else <year>1231, else 0: sort newest/oldest
 SOURCE = "source"
 AUTHOR = "author"
 FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
 # AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED and SUGGEST are on a report's first paragraph only.
-MENTIONED = "mentioned"    # other districts the report names (GSO codes)
-PLACE = "place"            # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
+MENTIONED = "mentioned"  # other districts the report names (GSO codes)
+PLACE = "place"  # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
-SUGGEST = "suggest"        # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
+SUGGEST = "suggest"  # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
 
 
@@ -106,16 +107,30 @@ def build_schema() -> tantivy.Schema:
     return sb.build()
 
 
+def matches(result: tantivy.SearchResult) -> int:
+    """How many documents a search counted (tantivy-py's type stub omits ``SearchResult.count``)."""
+    return int(result.count)  # type: ignore[attr-defined]
+
+
 def register_tokenizers(index: tantivy.Index) -> None:
     """Tokenizers are not stored in the index: register them on every open."""
     simple = tantivy.Tokenizer.simple()
-    index.register_tokenizer(FOLD_TOKENIZER, tantivy.TextAnalyzerBuilder(simple).filter(tantivy.Filter.lowercase())
-                             .filter(tantivy.Filter.ascii_fold()).build())
-    index.register_tokenizer(SYL_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-                             .filter(tantivy.Filter.lowercase()).build())
+    index.register_tokenizer(
+        FOLD_TOKENIZER,
+        tantivy.TextAnalyzerBuilder(simple)
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build(),
+    )
+    index.register_tokenizer(
+        SYL_TOKENIZER,
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase()).build(),
+    )
     index.register_tokenizer(LINES_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^\n]+")).build())
-    index.register_tokenizer(WORDS_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
-                             .filter(tantivy.Filter.lowercase()).build())
+    index.register_tokenizer(
+        WORDS_TOKENIZER,
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).filter(tantivy.Filter.lowercase()).build(),
+    )
 
 
 def open_index(path: Path, create: bool = False) -> tantivy.Index:
@@ -128,8 +143,10 @@ def open_index(path: Path, create: bool = False) -> tantivy.Index:
         index = tantivy.Index(build_schema(), path=str(path), reuse=True)
     except ValueError as exc:
         if "schema does not match" in str(exc) and not create:
-            raise FileNotFoundError(f"the index in {path} was built by another version (schema {SCHEMA_VERSION} "
-                                    f"expected): run `python -m indexer build --index {path.parent}` to rebuild it") from None
+            raise FileNotFoundError(
+                f"the index in {path} was built by another version (schema {SCHEMA_VERSION} "
+                f"expected): run `python -m indexer build --index {path.parent}` to rebuild it"
+            ) from None
         raise
     register_tokenizers(index)
     return index

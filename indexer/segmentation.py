@@ -5,6 +5,7 @@ is the slowest step of indexing (~100k syllables/s), so each sentence is
 segmented once per process and, when a cache file is given, once ever: the
 cache lives beside the index and makes a rebuild with new analysis cheap.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -84,7 +85,7 @@ class Segmenter:
         if cached is None and self._db is not None:
             try:
                 row = self._db.execute("SELECT out FROM seg WHERE h = ?", (self._hash(sentence),)).fetchone()
-            except sqlite3.OperationalError:   # a read-only cache that has no table yet
+            except sqlite3.OperationalError:  # a read-only cache that has no table yet
                 row = None
             if row:
                 cached = row[0]

@@ -1,7 +1,10 @@
 """Counts by district, province, year and topic, straight from the index's fast fields."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
@@ -17,12 +20,13 @@ def render_stats(index_dir: Path) -> str:
     index = F.open_index(store.tantivy_path)
     searcher = index.searcher()
     gaz, tax = gazetteer(), taxonomy()
-    docs = searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1).count
+    docs = F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1))
     counts = facet_keys.count(searcher, index.schema, tantivy.Query.all_query(), facet_keys.FACETS)
-    doc_counts = facet_keys.count(searcher, index.schema, tantivy.Query.term_query(index.schema, F.POSITION, 0),
-                                  ("district", "province", "year"))
+    doc_counts = facet_keys.count(
+        searcher, index.schema, tantivy.Query.term_query(index.schema, F.POSITION, 0), ("district", "province", "year")
+    )
     lines = [f"index: {index_dir}", f"documents: {docs}  paragraphs: {searcher.num_docs}", ""]
-    labels = {
+    labels: dict[str, Callable[[Any], str]] = {
         "district": lambda v: gaz.district_label(v) if v in gaz.districts else v,
         "province": lambda v: gaz.province_label(v) if v in gaz.provinces else v,
         "year": str,

@@ -14,6 +14,7 @@ source folder (``python -m indexer build --index DIR --from-originals``).
 Files are replaced atomically (write, fsync, rename) so a crash never leaves a
 half-written manifest.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,12 @@ from pathlib import Path
 
 from .schema import SCHEMA_VERSION
 
-_ID_RE = re.compile(r"^[0-9a-f]{16}\Z")   # \Z: "$" would accept a trailing newline
+_ID_RE = re.compile(r"^[0-9a-f]{16}\Z")  # \Z: "$" would accept a trailing newline
+
+
+def is_document_id(value: str) -> bool:
+    """A report id as the indexer makes them: 16 lower-case hex digits, nothing else."""
+    return _ID_RE.match(value) is not None
 
 
 def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
@@ -58,7 +64,7 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
 @dataclass
 class FileEntry:
     sha256: str
-    doc_id: str | None          # None when the file was skipped
+    doc_id: str | None  # None when the file was skipped
     size: int
     mtime: float
     error: str | None = None
@@ -111,21 +117,27 @@ class IndexDir:
         return Manifest(raw.get("schema_version", 0), files, raw.get("analysis", ""))
 
     def save_manifest(self, manifest: Manifest) -> None:
-        data = {"schema_version": manifest.schema_version, "analysis": manifest.analysis,
-                "files": {k: vars(v) for k, v in sorted(manifest.files.items())}}
+        data = {
+            "schema_version": manifest.schema_version,
+            "analysis": manifest.analysis,
+            "files": {k: vars(v) for k, v in sorted(manifest.files.items())},
+        }
         atomic_write(self.manifest_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     # -- originals
     def original_path(self, doc_id: str) -> Path:
-        if not _ID_RE.match(doc_id):
+        if not is_document_id(doc_id):
             raise ValueError(f"not a document id: {doc_id!r}")
         return self.originals / f"{doc_id}.txt"
 
     def save_original(self, doc_id: str, text: str, meta: dict | None = None, durable: bool = True) -> None:
         atomic_write(self.original_path(doc_id), text.encode("utf-8"), durable)
         if meta:
-            atomic_write(self.original_path(doc_id).with_suffix(".json"),
-                         json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"), durable)
+            atomic_write(
+                self.original_path(doc_id).with_suffix(".json"),
+                json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8"),
+                durable,
+            )
 
     @staticmethod
     def sync() -> None:
@@ -143,4 +155,6 @@ class IndexDir:
         return json.loads(self.abbreviations_path.read_text("utf-8"))
 
     def save_abbreviations(self, pairs: dict[str, list[str]]) -> None:
-        atomic_write(self.abbreviations_path, json.dumps(pairs, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        atomic_write(
+            self.abbreviations_path, json.dumps(pairs, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        )

@@ -5,6 +5,7 @@ API can walk the term dictionary by a folded prefix (see
 ``search_api/suggest.py``).  Computed in the indexing workers, with the rest
 of a paragraph's analysis.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,7 +17,8 @@ from .normalize import fold_token
 #: A completion neither starts nor ends with these (no "nông thôn mới và").
 EDGE_STOPWORDS = frozenset(
     "và của các được là có với cho trong để đã theo từ tại những một này đến về trên như khi thì mà nhưng cũng "
-    "đang sẽ do bị hay hoặc nên vào ra lại rất đó đây năm các_cấp nhằm gắn tới qua".split())
+    "đang sẽ do bị hay hoặc nên vào ra lại rất đó đây năm các_cấp nhằm gắn tới qua".split()
+)
 
 
 @lru_cache(maxsize=200_000)

@@ -5,6 +5,7 @@ weights, which ``python -m indexer inspect`` prints.  A term fires only when
 its syllables start and end on pyvi word boundaries, so "nghị quyết" does not
 fire inside "hội nghị quyết định".
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,8 @@ MAX_COUNT_PER_TERM = 2
 class Topic:
     slug: str
     label: str
-    bit: int          # its bit in the index's topic mask (``facet_keys``); declared in topics.json, never renumbered
-    terms: tuple[tuple[tuple[str, ...], float, str], ...]   # (syllables, weight, term as written)
+    bit: int  # its bit in the index's topic mask (``facet_keys``); declared in topics.json, never renumbered
+    terms: tuple[tuple[tuple[str, ...], float, str], ...]  # (syllables, weight, term as written)
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,27 @@ def taxonomy() -> Taxonomy:
     data = json.loads(resources.files(__package__).joinpath("data/topics.json").read_text("utf-8"))
     topics = []
     for t in data["topics"]:
-        terms = tuple((tuple(s.lower() for s in syllables(normalize(term))), float(w), term) for term, w in t["terms"].items())
+        terms = tuple(
+            (tuple(s.lower() for s in syllables(normalize(term))), float(w), term) for term, w in t["terms"].items()
+        )
         topics.append(Topic(t["slug"], t["label"], int(t["bit"]), terms))
     topics_t = tuple(topics)
     bits = [t.bit for t in topics_t]
     if len(set(bits)) != len(bits) or not all(0 <= b <= 62 for b in bits):
         raise ValueError("topics.json: every topic needs its own 'bit' between 0 and 62")
-    return Taxonomy(topics_t, float(data["threshold"]), float(data["relative"]),
-                    _index_terms(topics_t), {t.slug: t for t in topics_t})
+    return Taxonomy(
+        topics_t,
+        float(data["threshold"]),
+        float(data["relative"]),
+        _index_terms(topics_t),
+        {t.slug: t for t in topics_t},
+    )
 
 
 @dataclass
 class TopicResult:
     topics: list[str]
-    fired: dict[str, list[tuple[str, float]]]   # slug → (term, weight × count)
+    fired: dict[str, list[tuple[str, float]]]  # slug → (term, weight × count)
     scores: dict[str, float]
 
 
@@ -89,7 +97,7 @@ def classify(analysis: Analysis, tax: Taxonomy | None = None) -> TopicResult:
             continue
         for slug, index, term in entries:
             n = len(term)
-            if (n == 1 or tuple(sylls[i:i + n]) == term) and (ends is None or (i + n) in ends):
+            if (n == 1 or tuple(sylls[i : i + n]) == term) and (ends is None or (i + n) in ends):
                 counts[(slug, index)] = counts.get((slug, index), 0) + 1
     scores: dict[str, float] = {}
     fired: dict[str, list[tuple[str, float]]] = {}
@@ -101,6 +109,9 @@ def classify(analysis: Analysis, tax: Taxonomy | None = None) -> TopicResult:
     for slug in fired:
         fired[slug].sort(key=lambda h: -h[1])
     best = max(scores.values(), default=0.0)
-    chosen = [slug for slug, s in sorted(scores.items(), key=lambda kv: -kv[1])
-              if s >= tax.threshold and s >= tax.relative * best]
+    chosen = [
+        slug
+        for slug, s in sorted(scores.items(), key=lambda kv: -kv[1])
+        if s >= tax.threshold and s >= tax.relative * best
+    ]
     return TopicResult(chosen, fired, scores)

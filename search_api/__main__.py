@@ -1,4 +1,5 @@
 """``python -m search_api --index DIR --host H --port P``."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,18 +13,26 @@ from .config import Settings
 
 def main(argv: list[str] | None = None) -> int:
     defaults = Settings()
-    parser = argparse.ArgumentParser(prog="python -m search_api", description="Serve the search API and page.",
-                                     epilog="environment: VNSEARCH_INDEX, VNSEARCH_HOST, VNSEARCH_PORT, VNSEARCH_API_KEY "
-                                            "(enables writes), VNSEARCH_CORS_ORIGINS (comma-separated), VNSEARCH_MAX_BODY_BYTES")
+    parser = argparse.ArgumentParser(
+        prog="python -m search_api",
+        description="Serve the search API and page.",
+        epilog="environment: VNSEARCH_INDEX, VNSEARCH_HOST, VNSEARCH_PORT, VNSEARCH_API_KEY "
+        "(enables writes), VNSEARCH_CORS_ORIGINS (comma-separated), VNSEARCH_MAX_BODY_BYTES",
+    )
     parser.add_argument("--index", type=Path, default=defaults.index)
     parser.add_argument("--host", default=defaults.host)
     parser.add_argument("--port", type=int, default=defaults.port)
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("VNSEARCH_WORKERS", "1")),
-                        help="server processes (default 1; each opens the index read-only, sharing its pages)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("VNSEARCH_WORKERS", "1")),
+        help="server processes (default 1; each opens the index read-only, sharing its pages)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings(index=args.index, host=args.host, port=args.port)
     from .app import create_app
+
     log = logging.getLogger("search_api")
     import uvicorn
 
@@ -38,9 +47,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         os.environ["VNSEARCH_INDEX"] = str(settings.index)
-        log.info("serving %s with %d processes on http://%s:%d", settings.index, args.workers, settings.host, settings.port)
-        uvicorn.run("search_api.app:app_from_environment", factory=True, host=settings.host, port=settings.port,
-                    workers=args.workers, log_level="warning", access_log=False)
+        log.info(
+            "serving %s with %d processes on http://%s:%d", settings.index, args.workers, settings.host, settings.port
+        )
+        uvicorn.run(
+            "search_api.app:app_from_environment",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=args.workers,
+            log_level="warning",
+            access_log=False,
+        )
         return 0
     try:
         app = create_app(settings)

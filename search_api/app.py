@@ -3,7 +3,7 @@
 import hmac
 import logging
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Security
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,25 +13,47 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from indexer.store import _ID_RE
+from indexer.store import is_document_id
 
 from . import errors
 from .config import Settings
 from .engine import Engine, NotFound, SearchParams
 from .errors import ApiError
-from .models import (MAX_PER_PAGE, MAX_QUERY_CHARS, DeleteResponse, DocumentDetail, DocumentList, ErrorResponse,
-                     Facets, Health, IngestRequest, IngestResponse, SearchResponse, Suggestion, SuggestResponse)
+from .models import (
+    MAX_PER_PAGE,
+    MAX_QUERY_CHARS,
+    DeleteResponse,
+    DocumentDetail,
+    DocumentList,
+    ErrorResponse,
+    Facets,
+    Health,
+    IngestRequest,
+    IngestResponse,
+    SearchResponse,
+    Suggestion,
+    SuggestResponse,
+)
 
 log = logging.getLogger("search_api")
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-ERRORS = {400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}, 413: {"model": ErrorResponse},
-          422: {"model": ErrorResponse}}
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse},
+    404: {"model": ErrorResponse},
+    413: {"model": ErrorResponse},
+    422: {"model": ErrorResponse},
+}
 
 
-_SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
-                     (b"x-frame-options", b"DENY")]
+_SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
 
 
 class _SecurityHeaders:
@@ -118,22 +140,30 @@ class _BodyLimit:
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = engine or Engine.open(settings.index, writable=bool(settings.api_key))
-    app = FastAPI(title="vnsearch", version="1.0",
-                  description="Faceted Vietnamese full-text search over district-level reports. "
-                              "Errors are JSON {\"error\": {\"code\", \"message\"}}.")
+    app = FastAPI(
+        title="vnsearch",
+        version="1.0",
+        description="Faceted Vietnamese full-text search over district-level reports. "
+        'Errors are JSON {"error": {"code", "message"}}.',
+    )
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
     app.add_middleware(_BodyLimit, max_body=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders, max_body=settings.max_body_bytes)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"],
-                           allow_headers=["X-API-Key", "Content-Type"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["X-API-Key", "Content-Type"],
+        )
 
     # Declared as a security scheme (OpenAPI ``securitySchemes``), so clients and fuzzers
     # send it as a credential rather than as a free-form header.
-    api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
-                                  description="The server's VNSEARCH_API_KEY; needed by POST and DELETE")
+    api_key_header = APIKeyHeader(
+        name="X-API-Key", auto_error=False, description="The server's VNSEARCH_API_KEY; needed by POST and DELETE"
+    )
 
     def require_key(x_api_key: Annotated[str | None, Security(api_key_header)] = None) -> None:
         if not settings.api_key:
@@ -144,9 +174,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             raise ApiError(403, "forbidden", "wrong API key")
 
     def search_params(
-        q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything")] = "",
-        district: Annotated[list[FacetValue], Query(max_length=100, description="GSO district code (repeatable, OR)")] = [],
-        province: Annotated[list[FacetValue], Query(max_length=100, description="GSO province code (repeatable, OR)")] = [],
+        q: Annotated[
+            str,
+            Query(
+                max_length=MAX_QUERY_CHARS,
+                description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything",
+            ),
+        ] = "",
+        district: Annotated[
+            list[FacetValue], Query(max_length=100, description="GSO district code (repeatable, OR)")
+        ] = [],
+        province: Annotated[
+            list[FacetValue], Query(max_length=100, description="GSO province code (repeatable, OR)")
+        ] = [],
         year: Annotated[list[Year], Query(max_length=100, description="Reviewed year (repeatable, OR)")] = [],
         topic: Annotated[list[FacetValue], Query(max_length=100, description="Topic slug (repeatable, OR)")] = [],
         year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
@@ -158,16 +198,33 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         # Lengths, counts and ranges are checked by the declarations above (and stated in /openapi.json).
         if year_from is not None and year_to is not None and year_from > year_to:
             raise ApiError(422, "invalid_parameters", "year_from is after year_to")
-        return SearchParams(q=q, district=district, province=province, year=year, topic=topic, year_from=year_from,
-                            year_to=year_to, sort=sort, page=page, per_page=per_page)
+        return SearchParams(
+            q=q,
+            district=district,
+            province=province,
+            year=year,
+            topic=topic,
+            year_from=year_from,
+            year_to=year_to,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+        )
 
     Params = Annotated[SearchParams, Depends(search_params)]
 
     @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
-    def search(params: Params,
-               facets: Annotated[bool, Query(description="Count facets (default true); false skips that pass over "
-                                                         "every match and returns empty facet lists: for tools that "
-                                                         "read only the hits")] = True) -> SearchResponse:
+    def search(
+        params: Params,
+        facets: Annotated[
+            bool,
+            Query(
+                description="Count facets (default true); false skips that pass over "
+                "every match and returns empty facet lists: for tools that "
+                "read only the hits"
+            ),
+        ] = True,
+    ) -> Response:
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
@@ -179,7 +236,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return engine.documents(params)
 
     def checked_id(doc_id: str) -> str:
-        if not _ID_RE.match(doc_id):
+        if not is_document_id(doc_id):
             raise ApiError(404, "not_found", "no such document")
         return doc_id
 
@@ -205,9 +262,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def health() -> Health:
         return engine.health()
 
-    @app.post("/api/v1/documents", response_model=IngestResponse, status_code=201, tags=["documents"],
-              responses={**ERRORS, 200: {"model": IngestResponse, "description": "Already indexed"},
-                         401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}})
+    @app.post(
+        "/api/v1/documents",
+        response_model=IngestResponse,
+        status_code=201,
+        tags=["documents"],
+        responses={
+            **ERRORS,
+            200: {"model": IngestResponse, "description": "Already indexed"},
+            401: {"model": ErrorResponse},
+            403: {"model": ErrorResponse},
+        },
+    )
     def ingest(body: IngestRequest, _: Annotated[None, Depends(require_key)]):
         """Index a report; tags are found as the indexer finds them unless given."""
         if body.district is not None and body.district not in engine.gazetteer.districts:
@@ -218,8 +284,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             raise ApiError(422, "unprocessable", str(exc)) from None
         return JSONResponse(result.model_dump(mode="json"), status_code=201 if created else 200)
 
-    @app.delete("/api/v1/documents/{doc_id}", response_model=DeleteResponse, tags=["documents"],
-                responses={**ERRORS, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}})
+    @app.delete(
+        "/api/v1/documents/{doc_id}",
+        response_model=DeleteResponse,
+        tags=["documents"],
+        responses={**ERRORS, 401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}},
+    )
     def delete(doc_id: str, _: Annotated[None, Depends(require_key)]) -> DeleteResponse:
         try:
             engine.delete(checked_id(doc_id))

@@ -8,6 +8,7 @@ search is alone (Tantivy releases the GIL, so on two cores a broad query costs
 the longer of the two passes, not their sum) and in line when others are in
 flight; highlights are made only for the returned page.
 """
+
 from __future__ import annotations
 
 import gc
@@ -34,8 +35,19 @@ from . import facets as facet_mod
 from . import ranking, suggest
 from .facets import Filters
 from .highlight import Highlighter
-from .models import (DocumentDetail, DocumentList, DocumentSummary, Facets, Health, Hit, IngestRequest,
-                     IngestResponse, Labelled, ParagraphOut, SearchResponse)
+from .models import (
+    DocumentDetail,
+    DocumentList,
+    DocumentSummary,
+    Facets,
+    Health,
+    Hit,
+    IngestRequest,
+    IngestResponse,
+    Labelled,
+    ParagraphOut,
+    SearchResponse,
+)
 from .query import ParsedQuery, parse
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
@@ -69,8 +81,9 @@ class SearchParams(Filters):
 
     @property
     def filters(self) -> Filters:
-        return Filters(list(self.district), list(self.province), list(self.year), list(self.topic),
-                       self.year_from, self.year_to)
+        return Filters(
+            list(self.district), list(self.province), list(self.year), list(self.topic), self.year_from, self.year_to
+        )
 
 
 def _first(doc: tantivy.Document, name: str):
@@ -115,7 +128,7 @@ class Engine:
         gc.freeze()
 
     @classmethod
-    def open(cls, index_dir: Path | str, writable: bool = True) -> "Engine":
+    def open(cls, index_dir: Path | str, writable: bool = True) -> Engine:
         return cls(Path(index_dir), writable=writable)
 
     # ------------------------------------------------------------------ helpers
@@ -161,15 +174,17 @@ class Engine:
         text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
         places = ranking.place_boosts(self.schema, parsed)
         if places:
-            text_query = tantivy.Query.boolean_query([(tantivy.Occur.Must, text_query)]
-                                                     + [(tantivy.Occur.Should, q) for q in places])
-        facets_counted = self._count_facets(searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False),
-                                            filters, params.facets)
+            text_query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, text_query)] + [(tantivy.Occur.Should, q) for q in places]
+            )
+        facets_counted = self._count_facets(
+            searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False), filters, params.facets
+        )
         offset = (params.page - 1) * params.per_page
         result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
         full_count = result.count
         partial = False
-        listed: list[tuple[float, object, bool]] = [(k, a, False) for k, a in result.hits]
+        listed: list[tuple[float, tantivy.DocAddress, bool]] = [(k, a, False) for k, a in result.hits]
         total = result.count
         if not parsed.is_empty and self._has_several_units(parsed) and result.count < params.per_page:
             loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
@@ -177,8 +192,11 @@ class Engine:
                 # Nothing has every word: the best partial matches *are* the results.
                 text_query = loose
                 facets_counted = self._count_facets(
-                    searcher, ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False), filters,
-                    params.facets)
+                    searcher,
+                    ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False),
+                    filters,
+                    params.facets,
+                )
                 result = self._run(searcher, filters.apply(self.schema, loose), params, offset, params.per_page)
                 listed = [(k, a, True) for k, a in result.hits]
                 total = result.count
@@ -187,8 +205,10 @@ class Engine:
                 # Fewer paragraphs than a page have every word: the best partial matches
                 # fill the first page after them, flagged.  Totals and facets still count full matches only,
                 # so a facet's count is what ticking it gives.
-                extra_query = filters.apply(self.schema, tantivy.Query.boolean_query(
-                    [(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]))
+                extra_query = filters.apply(
+                    self.schema,
+                    tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]),
+                )
                 extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
                 listed += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
@@ -199,14 +219,24 @@ class Engine:
             hit.partial = is_partial
             hits.append(hit)
         facet_counts = facets_counted.result() if facets_counted is not None else Facets()
-        did_you_mean = self._did_you_mean(searcher, parsed, full_count, filters,
-                                          [h.text for h in hits if not h.partial])
-        return SearchResponse(query=params.q, total=total, page=params.page, per_page=params.per_page,
-                              took_ms=round((time.perf_counter() - started) * 1000, 2), partial=partial,
-                              did_you_mean=did_you_mean, hits=hits, facets=facet_counts)
+        did_you_mean = self._did_you_mean(
+            searcher, parsed, full_count, filters, [h.text for h in hits if not h.partial]
+        )
+        return SearchResponse(
+            query=params.q,
+            total=total,
+            page=params.page,
+            per_page=params.per_page,
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            partial=partial,
+            did_you_mean=did_you_mean,
+            hits=hits,
+            facets=facet_counts,
+        )
 
-    def _count_facets(self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters,
-                      wanted: bool) -> Future | None:
+    def _count_facets(
+        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool
+    ) -> Future | None:
         """Facet counts on a second thread, beside the ranking pass (None when not asked for).
 
         Only when this search is the process's only one: with others in flight the cores
@@ -225,25 +255,34 @@ class Engine:
         return len(parsed.groups) > 1 or any(len(t.units) > 1 and not t.phrase for t in parsed.positive_terms)
 
     @staticmethod
-    def _run(searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int,
-             limit: int) -> "_Ranked":
+    def _run(
+        searcher: tantivy.Searcher, query: tantivy.Query, params: SearchParams, offset: int, limit: int
+    ) -> _Ranked:
         """Count the matches and rank a page of them, by score or by date."""
         if params.sort != "relevance":
             order = tantivy.Order.Desc if params.sort == "newest" else tantivy.Order.Asc
             r = searcher.search(query, limit, count=True, order_by_field=F.DATE_KEY, offset=offset, order=order)
         else:
             r = searcher.search(query, limit, count=True, offset=offset)
-        return _Ranked(r.count, list(r.hits))
+        return _Ranked(F.matches(r), list(r.hits))
 
     def _hit(self, doc: tantivy.Document, score: float, highlighter: Highlighter) -> Hit:
         text = _first(doc, F.TEXT) or ""
         return Hit(
-            id=_paragraph_id(doc), document_id=_first(doc, F.DOC_ID), position=_first(doc, F.POSITION),
-            text=text, highlight=highlighter.highlight(doc, text), score=round(float(score), 4),
-            title=_first(doc, F.TITLE), district=self._district(_first(doc, F.DISTRICT)),
-            province=self._province(_first(doc, F.PROVINCE)), year=_first(doc, F.YEAR),
-            published_date=_published(_first(doc, F.PUBLISHED)), topics=self._topics(doc.get_all(F.TOPIC)),
+            id=_paragraph_id(doc),
+            document_id=_first(doc, F.DOC_ID),
+            position=_first(doc, F.POSITION),
+            text=text,
+            highlight=highlighter.highlight(doc, text),
+            score=round(float(score), 4),
+            title=_first(doc, F.TITLE),
+            district=self._district(_first(doc, F.DISTRICT)),
+            province=self._province(_first(doc, F.PROVINCE)),
+            year=_first(doc, F.YEAR),
+            published_date=_published(_first(doc, F.PUBLISHED)),
+            topics=self._topics(doc.get_all(F.TOPIC)),
             source=_first(doc, F.SOURCE),
+            partial=False,
         )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters, exact: bool = False) -> int:
@@ -256,12 +295,17 @@ class Engine:
                     if has_diacritics(syllable):
                         clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.SYL, syllable)))
             query = tantivy.Query.boolean_query(clauses)
-        return searcher.search(filters.apply(self.schema, query), 1).count
+        return F.matches(searcher.search(filters.apply(self.schema, query), 1))
 
-    def _did_you_mean(self, searcher: tantivy.Searcher, parsed: ParsedQuery, total: int, filters: Filters,
-                      texts: list[str]) -> str | None:
-        if parsed.is_empty or parsed.excluded or any(t.phrase for t in parsed.positive_terms) \
-                or any(len(g) > 1 for g in parsed.groups):
+    def _did_you_mean(
+        self, searcher: tantivy.Searcher, parsed: ParsedQuery, total: int, filters: Filters, texts: list[str]
+    ) -> str | None:
+        if (
+            parsed.is_empty
+            or parsed.excluded
+            or any(t.phrase for t in parsed.positive_terms)
+            or any(len(g) > 1 for g in parsed.groups)
+        ):
             return None
         text = parsed.plain_text
         words = text.lower().split()
@@ -271,7 +315,7 @@ class Engine:
             # Misspelt: replace syllables that no paragraph contains.
             fixed, changed = [], False
             for s in folded:
-                if searcher.doc_freq(F.TEXT, s) == 0:   # O(1), where counting read every posting
+                if searcher.doc_freq(F.TEXT, s) == 0:  # O(1), where counting read every posting
                     repl = suggest.correct_syllable(searcher, s)
                     if repl:
                         fixed.append(repl)
@@ -300,7 +344,7 @@ class Engine:
             accented = suggest.accented_form(texts, folded)
         if accented and accented != " ".join(words):
             if not has_diacritics(text):
-                return accented        # read off a hit: it exists, and the typed form has no marks at all
+                return accented  # read off a hit: it exists, and the typed form has no marks at all
             typed_exact = self._count(searcher, self.parse(text), filters, exact=True)
             found = self._count(searcher, self.parse(accented), filters, exact=True)
             if found > 0 and found >= DID_YOU_MEAN_RATIO * typed_exact:
@@ -323,10 +367,16 @@ class Engine:
 
     def _summary(self, doc: tantivy.Document) -> DocumentSummary:
         return DocumentSummary(
-            id=_first(doc, F.DOC_ID), title=_first(doc, F.TITLE), district=self._district(_first(doc, F.DISTRICT)),
-            province=self._province(_first(doc, F.PROVINCE)), year=_first(doc, F.YEAR),
-            published_date=_published(_first(doc, F.PUBLISHED)), source=_first(doc, F.SOURCE),
-            author=_first(doc, F.AUTHOR), file=_first(doc, F.FILE), url=_first(doc, F.URL),
+            id=_first(doc, F.DOC_ID),
+            title=_first(doc, F.TITLE),
+            district=self._district(_first(doc, F.DISTRICT)),
+            province=self._province(_first(doc, F.PROVINCE)),
+            year=_first(doc, F.YEAR),
+            published_date=_published(_first(doc, F.PUBLISHED)),
+            source=_first(doc, F.SOURCE),
+            author=_first(doc, F.AUTHOR),
+            file=_first(doc, F.FILE),
+            url=_first(doc, F.URL),
             paragraphs=_first(doc, F.PARAGRAPHS) or 0,
         )
 
@@ -338,7 +388,11 @@ class Engine:
             # Reports with a matching paragraph.
             ids = self._matching_document_ids(searcher, query)
             terms = [tantivy.Query.term_query(self.schema, F.DOC_ID, i) for i in ids]
-            query = tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms]) if terms else tantivy.Query.empty_query()
+            query = (
+                tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])
+                if terms
+                else tantivy.Query.empty_query()
+            )
         result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
         docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
         return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
@@ -355,38 +409,61 @@ class Engine:
             raise NotFound(doc_id)
         docs = [searcher.doc(a) for _, a in result.hits]
         head = self._summary(docs[0])
-        paragraphs = [ParagraphOut(id=_paragraph_id(d), position=_first(d, F.POSITION), text=_first(d, F.TEXT) or "",
-                                   topics=self._topics(d.get_all(F.TOPIC))) for d in docs]
+        paragraphs = [
+            ParagraphOut(
+                id=_paragraph_id(d),
+                position=_first(d, F.POSITION),
+                text=_first(d, F.TEXT) or "",
+                topics=self._topics(d.get_all(F.TOPIC)),
+            )
+            for d in docs
+        ]
         mentioned = [m for m in (self._district(c) for c in docs[0].get_all(F.MENTIONED)) if m]
-        return DocumentDetail(**head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs)
+        return DocumentDetail(
+            **head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs
+        )
 
     def exists(self, doc_id: str) -> bool:
-        return self.searcher().search(tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id), 1).count > 0
+        return F.matches(self.searcher().search(tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id), 1)) > 0
 
     def health(self) -> Health:
         searcher = self.searcher()
-        documents = searcher.search(tantivy.Query.term_query(self.schema, F.POSITION, 0), 1).count
+        documents = F.matches(searcher.search(tantivy.Query.term_query(self.schema, F.POSITION, 0), 1))
         meta = self.store.tantivy_path / "meta.json"
         stamp = int(meta.stat().st_mtime) if meta.exists() else 0
-        return Health(documents=documents, paragraphs=searcher.num_docs, index_version=f"{F.SCHEMA_VERSION}.{stamp}",
-                      writable=self.writable)
+        return Health(
+            documents=documents,
+            paragraphs=searcher.num_docs,
+            index_version=f"{F.SCHEMA_VERSION}.{stamp}",
+            writable=self.writable,
+        )
 
     # ------------------------------------------------------------------ writes
     def ingest(self, request: IngestRequest) -> tuple[IngestResponse, bool]:
         text = request.text
         if request.title and not text.lstrip().startswith(request.title.strip()):
             text = f"{request.title.strip()}\n\n{text}"
-        report: Report = process_text(text, segmenter=self.segmenter, abbreviations=self.abbreviations,
-                                      title=request.title, source=request.source, url=request.url,
-                                      published=request.published_date, district_code=request.district,
-                                      year=request.year)
+        report: Report = process_text(
+            text,
+            segmenter=self.segmenter,
+            abbreviations=self.abbreviations,
+            title=request.title,
+            source=request.source,
+            url=request.url,
+            published=request.published_date,
+            district_code=request.district,
+            year=request.year,
+        )
         if not report.paragraphs:
             raise ValueError("no report text left after cleaning: the text is too short or only page furniture")
         with self._write_lock:
             created = not self.exists(report.id)
             if created:
-                self.store.save_original(report.id, report.text, {"title": request.title, "source": request.source,
-                                                                  "url": request.url, "origin": "api"})
+                self.store.save_original(
+                    report.id,
+                    report.text,
+                    {"title": request.title, "source": request.source, "url": request.url, "origin": "api"},
+                )
                 writer = self.index.writer(F_WRITER_HEAP, 1)
                 try:
                     for doc in to_tantivy(to_fields(report)):
@@ -398,11 +475,17 @@ class Engine:
                 self.index.reload()
                 self._last_reload = time.monotonic()
         topics = sorted({t for p in report.paragraphs for t in p.topics})
-        return IngestResponse(id=report.id, created=created, title=report.title,
-                              district=self._district(report.district.code if report.district else None),
-                              province=self._province(report.province.code if report.province else None),
-                              year=report.year, published_date=report.published, paragraphs=len(report.paragraphs),
-                              topics=self._topics(topics)), created
+        return IngestResponse(
+            id=report.id,
+            created=created,
+            title=report.title,
+            district=self._district(report.district.code if report.district else None),
+            province=self._province(report.province.code if report.province else None),
+            year=report.year,
+            published_date=report.published,
+            paragraphs=len(report.paragraphs),
+            topics=self._topics(topics),
+        ), created
 
     def delete(self, doc_id: str) -> None:
         with self._write_lock:

@@ -3,6 +3,7 @@
 FastAPI's own validation errors (422) and HTTP errors are reshaped here so a
 client handles one format.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,17 @@ def error_response(status: int, code: str, message: str, headers: dict | None = 
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
 
 
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          413: "too_large", 415: "unsupported_media_type", 422: "invalid_parameters", 429: "too_many_requests"}
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_parameters",
+    429: "too_many_requests",
+}
 
 
 def install(app: FastAPI) -> None:
@@ -45,8 +55,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else "error"
-        return error_response(exc.status_code, _CODES.get(exc.status_code, "error"), message,
-                              headers=getattr(exc, "headers", None))
+        return error_response(
+            exc.status_code, _CODES.get(exc.status_code, "error"), message, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -6,6 +6,7 @@ is counted with every other facet's selection applied but not its own, so
 ticking a second district shows what it would add.  Facets without a
 selection share one aggregation pass; each selected facet needs its own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from indexer import schema as F
 from indexer.gazetteer import gazetteer
 from indexer.topics import taxonomy
 
-from .models import FacetValue, Facets
+from .models import Facets, FacetValue
 
 FACETS = facet_keys.FACETS
 FIELD_OF = {"district": F.DISTRICT, "province": F.PROVINCE, "year": F.YEAR, "topic": F.TOPIC}
@@ -43,11 +44,15 @@ class Filters:
             if facet == skip or not values:
                 continue
             terms = [tantivy.Query.term_query(schema, FIELD_OF[facet], v) for v in values]
-            out.append(terms[0] if len(terms) == 1 else
-                       tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms]))
+            out.append(
+                terms[0] if len(terms) == 1 else tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])
+            )
         if (self.year_from is not None or self.year_to is not None) and skip != "year":
-            out.append(tantivy.Query.range_query(schema, F.YEAR, tantivy.FieldType.Integer, self.year_from, self.year_to,
-                                                 use_inverted_index=True))
+            out.append(
+                tantivy.Query.range_query(
+                    schema, F.YEAR, tantivy.FieldType.Integer, self.year_from, self.year_to, use_inverted_index=True
+                )
+            )
         return out
 
     def apply(self, schema: tantivy.Schema, query: tantivy.Query, skip: str | None = None) -> tantivy.Query:
@@ -83,7 +88,9 @@ def _values(facet: str, counted: dict, selected: set[str]) -> list[FacetValue]:
     for value, count in counted.items():
         value = str(value)
         text, lat, lon = _describe(facet, value)
-        out.append({"value": value, "label": text, "count": count, "selected": value in selected, "lat": lat, "lon": lon})
+        out.append(
+            {"value": value, "label": text, "count": count, "selected": value in selected, "lat": lat, "lon": lon}
+        )
     # A selected value with no hits still shows, so it can be unticked.
     for value in selected.difference(v["value"] for v in out) if selected else ():
         text, lat, lon = _describe(facet, value)

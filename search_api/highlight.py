@@ -5,6 +5,7 @@ folding tokenizer, so ``nong thon moi`` marks "nông thôn mới" in the origina
 text.  Tantivy gives byte ranges; we escape every character ourselves and wrap
 the ranges in ``<mark>``, so text from the index can never become markup.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,13 +30,13 @@ def _complete_runs(raw: bytes, ranges: list[tuple[int, int]], sequences: list[li
     for seq in longer:
         n = len(seq)
         for i in range(len(ranges) - n + 1):
-            if words[i:i + n] != seq:
+            if words[i : i + n] != seq:
                 continue
-            gaps = [raw[ranges[j][1]:ranges[j + 1][0]].decode("utf-8", "replace") for j in range(i, i + n - 1)]
+            gaps = [raw[ranges[j][1] : ranges[j + 1][0]].decode("utf-8", "replace") for j in range(i, i + n - 1)]
             if all(not any(c.isalnum() for c in gap) for gap in gaps):
                 for j in range(i, i + n):
                     keep[j] = True
-    return [r for r, k in zip(ranges, keep) if k]
+    return [r for r, k in zip(ranges, keep, strict=False) if k]
 
 
 class Highlighter:
@@ -45,7 +46,8 @@ class Highlighter:
         terms = {s for seq in sequences for s in seq}
         if terms:
             query = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, F.TEXT, t)) for t in sorted(terms)])
+                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, F.TEXT, t)) for t in sorted(terms)]
+            )
             self._generator = tantivy.SnippetGenerator.create(searcher, query, schema, F.TEXT)
             self._generator.set_max_num_chars(WINDOW_CHARS)
 

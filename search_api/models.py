@@ -1,4 +1,5 @@
 """Every shape the API accepts or returns: the HTTP contract, in one module."""
+
 from __future__ import annotations
 
 from datetime import date

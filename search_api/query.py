@@ -10,6 +10,7 @@ Syntax, as people type it:
 Everything else is text: stray quotes, lone dashes and punctuation never raise.
 Each term is analysed once here (normalisation, syllables, abbreviations).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,9 +28,9 @@ _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 class Unit:
     """One required piece of a term: a syllable, or a concept with its forms."""
 
-    syllable: str | None = None               # lower-case, normalised, accented as typed
-    concept: str | None = None                 # abbreviation concept key ("NTM")
-    forms: list[list[str]] = field(default_factory=list)   # folded syllable sequences of the concept
+    syllable: str | None = None  # lower-case, normalised, accented as typed
+    concept: str | None = None  # abbreviation concept key ("NTM")
+    forms: list[list[str]] = field(default_factory=list)  # folded syllable sequences of the concept
 
     @property
     def folded(self) -> str | None:
@@ -40,10 +41,10 @@ class Unit:
 class Term:
     """A run of plain words or a quoted phrase."""
 
-    text: str                                  # normalised, as typed
-    syllables: list[str]                       # lower-case, normalised
+    text: str  # normalised, as typed
+    syllables: list[str]  # lower-case, normalised
     units: list[Unit]
-    phrase: bool = False                       # quoted: the sequence must match
+    phrase: bool = False  # quoted: the sequence must match
     negated: bool = False
 
     @property
@@ -95,8 +96,7 @@ def _make_term(text: str, abbreviations: Abbreviations, phrase: bool, negated: b
     while i < len(sylls):
         if i in by_start:
             end, concept = by_start[i]
-            units.append(Unit(concept=concept, forms=abbreviations.concepts[concept],
-                              syllable=" ".join(sylls[i:end])))
+            units.append(Unit(concept=concept, forms=abbreviations.concepts[concept], syllable=" ".join(sylls[i:end])))
             i = end
         else:
             units.append(Unit(syllable=sylls[i]))

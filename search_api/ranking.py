@@ -22,6 +22,7 @@ constant here so that tuning happens in one place:
   marks rank first through ``EXACT``, so the pairs are folded: a run typed
   with a wrong mark still counts.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -53,7 +54,7 @@ def _term(schema: tantivy.Schema, field: str, value: str) -> tantivy.Query:
 def _phrase(schema: tantivy.Schema, field: str, words: list[str]) -> tantivy.Query:
     if len(words) == 1:
         return _term(schema, field, words[0])
-    return tantivy.Query.phrase_query(schema, field, words)
+    return tantivy.Query.phrase_query(schema, field, list[str | tuple[int, str]](words))
 
 
 def _boost(query: tantivy.Query, weight: float) -> tantivy.Query:
@@ -74,7 +75,9 @@ def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
     if unit.concept:
         typed = [fold(s) for s in (unit.syllable or "").split()]
         # The words as typed, anywhere in the paragraph (like plain words) ...
-        options = [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
+        options = (
+            [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
+        )
         # ... or any form of the concept: the indexer marked every paragraph that has
         # one in the ``concepts`` field.  Pairs only learnt from reports may be missing
         # on paragraphs indexed before they were learnt, so their forms are also
@@ -92,7 +95,8 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
     choices: list[list[list[str]]] = []
     for unit in term.units:
         if unit.concept:
-            typed = [fold(s) for s in unit.syllable.split()] if folded else unit.syllable.split()
+            written = (unit.syllable or "").split()
+            typed = [fold(s) for s in written] if folded else written
             forms = [typed] + [f for f in unit.forms if f != [fold(s) for s in typed]] if folded else [typed]
             choices.append(forms)
         else:
@@ -104,8 +108,9 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
     return out
 
 
-def term_query(schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True,
-               boosts: bool = True) -> tantivy.Query:
+def term_query(
+    schema: tantivy.Schema, term: Term, segmenter: Segmenter | None, required: bool = True, boosts: bool = True
+) -> tantivy.Query:
     """Matching plus boosts for one term (none without ``boosts``: what matches is
     the same, only scores differ)."""
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
@@ -168,8 +173,9 @@ def _phrase_boosts(schema: tantivy.Schema, term: Term) -> list[tantivy.Query]:
     return out
 
 
-def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None,
-                     partial: bool = False, boosts: bool = True) -> tantivy.Query:
+def build_text_query(
+    schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Segmenter | None, partial: bool = False, boosts: bool = True
+) -> tantivy.Query:
     """AND of groups (OR of terms inside a group), minus exclusions.
 
     With ``partial``, units become optional: the best partial matches, used when
@@ -187,7 +193,9 @@ def build_text_query(schema: tantivy.Schema, parsed: ParsedQuery, segmenter: Seg
             clauses.append((Occur.MustNot, _phrase(schema, field, sylls)))
         else:
             field = F.SYL if term.accented else F.TEXT
-            clauses.append((Occur.MustNot, _term(schema, field, term.syllables[0] if term.accented else term.folded[0])))
+            clauses.append(
+                (Occur.MustNot, _term(schema, field, term.syllables[0] if term.accented else term.folded[0]))
+            )
     if not parsed.groups:
         clauses.append((Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(clauses)
@@ -217,7 +225,9 @@ def _place_names() -> dict[tuple[str, ...], list[tuple[str, str, str]]]:
     gaz = gazetteer()
     index: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
     for d in gaz.districts.values():
-        index.setdefault(tuple(fold(s).lower() for s in d.short.split()), []).append(("district", d.code, d.province_code))
+        index.setdefault(tuple(fold(s).lower() for s in d.short.split()), []).append(
+            ("district", d.code, d.province_code)
+        )
     for p in gaz.provinces.values():
         index.setdefault(tuple(fold(s).lower() for s in p.short.split()), []).append(("province", p.code, p.code))
     return index
@@ -234,7 +244,7 @@ def place_boosts(schema: tantivy.Schema, parsed: ParsedQuery) -> list[tantivy.Qu
         i = 0
         while i < len(sylls):
             for n in (4, 3, 2):
-                key = tuple(sylls[i:i + n])
+                key = tuple(sylls[i : i + n])
                 if len(key) == n and key in names:
                     found += names[key]
                     i += n - 1

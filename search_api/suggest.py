@@ -11,6 +11,7 @@ know the context: ``moi`` after ``nong thon`` is "mới", not "mọi"), and a
 syllable that no paragraph contains is replaced by its most frequent
 neighbour at edit distance one.
 """
+
 from __future__ import annotations
 
 import re
@@ -67,10 +68,10 @@ def accented_form(texts: list[str], folded_query: list[str]) -> str | None:
     counts: Counter[str] = Counter()
     for text in texts:
         sylls = [s.lower() for s in syllables(normalize(text))]
-        folded = [fold_token(s) for s in sylls]     # cached: a few thousand distinct syllables
+        folded = [fold_token(s) for s in sylls]  # cached: a few thousand distinct syllables
         for i in range(len(sylls) - n + 1):
-            if folded[i] == head and folded[i:i + n] == folded_query:
-                counts[" ".join(sylls[i:i + n])] += 1
+            if folded[i] == head and folded[i : i + n] == folded_query:
+                counts[" ".join(sylls[i : i + n])] += 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -82,10 +83,12 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 def _edits1(word: str) -> set[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in letters}
-            | {a + c + b for a, b in splits for c in letters})
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    )
 
 
 def correct_syllable(searcher: tantivy.Searcher, folded: str) -> str | None:
@@ -95,7 +98,7 @@ def correct_syllable(searcher: tantivy.Searcher, folded: str) -> str | None:
     count of its postings: a common neighbour ("xa", in most paragraphs) would
     otherwise cost a pass over the index."""
     best, best_count = None, 0
-    for candidate in sorted(_edits1(folded)):       # sorted: ties go the same way in every process
+    for candidate in sorted(_edits1(folded)):  # sorted: ties go the same way in every process
         if not _PLAIN.fullmatch(candidate):
             continue
         count = searcher.doc_freq(F.TEXT, candidate)

@@ -1,5 +1,6 @@
 """Shared fixtures: a real index of seeds/ built once per session, a real engine,
 and the HTTP app with an API key."""
+
 from __future__ import annotations
 
 import shutil

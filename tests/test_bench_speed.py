@@ -3,6 +3,7 @@
 ``python -m bench.speed`` is run at a tiny size: it must build, serve, query the
 engine and both peers, and write every figure the benchmark document quotes.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,28 @@ def test_corpus_is_deterministic_and_shaped_like_the_seeds(tmp_path):
 
 def test_speed_harness_runs_every_system_and_writes_its_figures(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "bench.speed", "--paragraphs", "100", "--clients", "1,4", "--queries-per-client", "3",
-         "--server-workers", "1", "--pyvi-seconds", "0.5", "--out", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "bench.speed",
+            "--paragraphs",
+            "100",
+            "--clients",
+            "1,4",
+            "--queries-per-client",
+            "3",
+            "--server-workers",
+            "1",
+            "--pyvi-seconds",
+            "0.5",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     figures = json.loads((tmp_path / "p100" / "speed.json").read_text("utf-8"))
     assert figures["index"]["times_pyvi"] > 0 and figures["index"]["index_bytes"] > 0
@@ -58,13 +78,33 @@ def test_speed_harness_runs_every_system_and_writes_its_figures(tmp_path):
 def test_versus_serves_each_version_in_turn(seed_index):
     """``bench.versus`` starts each version's server from its own tree on its own index and
     drives the same mix through it, round after round (here one tree under two names)."""
-    out = subprocess.run([sys.executable, "-m", "bench.versus", f"a=.:{seed_index}", f"b={ROOT}:{seed_index}",
-                          "--rounds", "2", "--queries-per-client", "2", "--workers", "1"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.versus",
+            f"a=.:{seed_index}",
+            f"b={ROOT}:{seed_index}",
+            "--rounds",
+            "2",
+            "--queries-per-client",
+            "2",
+            "--workers",
+            "1",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert [line.split(":")[0].split() for line in lines if line.startswith("round")] == [
-        ["round", "0", "a"], ["round", "0", "b"], ["round", "1", "a"], ["round", "1", "b"]]
+        ["round", "0", "a"],
+        ["round", "0", "b"],
+        ["round", "1", "a"],
+        ["round", "1", "b"],
+    ]
     rows = json.loads(lines[-1])
     assert [(r["round"], r["version"]) for r in rows] == [(0, "a"), (0, "b"), (1, "a"), (1, "b")]
     for row in rows:
@@ -78,8 +118,23 @@ def test_breakdown_splits_a_search_between_tantivy_and_python(seed_index, tmp_pa
     """``bench.breakdown`` times every Tantivy call the engine makes: the facet pass shows
     as ``aggregate`` only when facets are counted, and Tantivy's share is part of the whole."""
     figures_path = tmp_path / "breakdown.json"
-    out = subprocess.run([sys.executable, "-m", "bench.breakdown", "--index", str(seed_index), "--rounds", "1",
-                          "--json", str(figures_path)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.breakdown",
+            "--index",
+            str(seed_index),
+            "--rounds",
+            "1",
+            "--json",
+            str(figures_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr
     figures = json.loads(figures_path.read_text("utf-8"))
     assert figures["searches"] >= 50 and figures["paragraphs"] == 48
@@ -91,6 +146,10 @@ def test_breakdown_splits_a_search_between_tantivy_and_python(seed_index, tmp_pa
         # Each figure is rounded on its own: the parts add up to the whole within that rounding.
         assert abs(run["python_ms_per_search"] + run["tantivy_ms_per_search"] - run["cpu_ms_per_search"]) <= 0.02
     assert "Tantivy" in out.stdout and "facets off" in out.stdout
-    missing = subprocess.run([sys.executable, "-m", "bench.breakdown", "--index", str(tmp_path / "nowhere")],
-                             cwd=ROOT, capture_output=True, text=True)
+    missing = subprocess.run(
+        [sys.executable, "-m", "bench.breakdown", "--index", str(tmp_path / "nowhere")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert missing.returncode == 2 and "no index" in missing.stderr

@@ -1,4 +1,5 @@
 """The incremental build and the command line, on real files."""
+
 import shutil
 import subprocess
 import sys
@@ -31,15 +32,18 @@ def test_changed_file_replaces_its_document_and_prune_removes(tmp_path):
     shutil.copytree(SEEDS, src)
     build_index([src], tmp_path / "idx", jobs=1)
     target = src / "000_0c76d55f23b5fd2a.txt"
-    target.write_text(target.read_text("utf-8") + "\n\nĐoạn bổ sung: huyện Lương Tài tiếp tục đẩy mạnh chuyển đổi số "
-                      "trong các cơ quan, đơn vị và ứng dụng nền tảng số trong quản lý.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text("utf-8") + "\n\nĐoạn bổ sung: huyện Lương Tài tiếp tục đẩy mạnh chuyển đổi số "
+        "trong các cơ quan, đơn vị và ứng dụng nền tảng số trong quản lý.\n",
+        encoding="utf-8",
+    )
     changed = build_index([src], tmp_path / "idx", jobs=1)
     assert changed.replaced == 1 and changed.unchanged == 4
-    assert changed.segmented_sentences <= 3          # only the new sentence is segmented
+    assert changed.segmented_sentences <= 3  # only the new sentence is segmented
     assert changed.documents == 5
     (src / "001_957a071da1a51fb9.txt").unlink()
     kept = build_index([src], tmp_path / "idx", jobs=1)
-    assert kept.documents == 5                      # without --prune nothing is removed
+    assert kept.documents == 5  # without --prune nothing is removed
     pruned = build_index([src], tmp_path / "idx", jobs=1, prune=True)
     assert pruned.removed == 1 and pruned.documents == 4
 
@@ -58,13 +62,25 @@ def test_bad_files_are_reported_and_the_rest_indexed(tmp_path):
     shutil.copytree(SEEDS, src)
     (src / "empty.txt").write_bytes(b"")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
-    (src / "cut.txt").write_bytes("Báo cáo tình hình năm 2022 của huyện".encode("utf-8")[:-2])
-    (src / "menu only.html").write_text("<html><body><nav>Trang chủ</nav><p>Tin mới</p></body></html>", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "indexer", "build", str(src), "--index", str(tmp_path / "idx"), "--quiet"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    (src / "cut.txt").write_bytes("Báo cáo tình hình năm 2022 của huyện".encode()[:-2])
+    (src / "menu only.html").write_text(
+        "<html><body><nav>Trang chủ</nav><p>Tin mới</p></body></html>", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "indexer", "build", str(src), "--index", str(tmp_path / "idx"), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 3, result.stderr
     assert "documents: 5" in result.stdout
-    for name, reason in (("empty.txt", "empty"), ("binary.txt", "binary"), ("cut.txt", "UTF-8"), ("menu only.html", "furniture")):
+    for name, reason in (
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("cut.txt", "UTF-8"),
+        ("menu only.html", "furniture"),
+    ):
         assert any(name in line and reason in line for line in result.stdout.splitlines()), (name, result.stdout)
 
 
@@ -95,17 +111,27 @@ def test_workers_are_kept_at_most_a_few_reports_ahead_of_the_writer():
         for result in _in_order(pool, work, ((i,) for i in range(200)), ahead=5):
             out.append(result)
             consumed[0] += 1
-    assert out == [i * i for i in range(200)]      # file order, whatever finishes first
+    assert out == [i * i for i in range(200)]  # file order, whatever finishes first
     assert peak[0] <= 5
 
 
 def test_cli_inspect_and_stats(tmp_path, seed_index):
-    out = subprocess.run([sys.executable, "-m", "indexer", "inspect", str(SEEDS / "004_89987b1a15d4823c.txt")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "indexer", "inspect", str(SEEDS / "004_89987b1a15d4823c.txt")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     assert "Ba Chẽ" in out and "TT&VH Ba Chẽ" in out and "year:        2020" in out and "fired" not in out.lower()[:0]
     assert "[counter] Hôm nay: 2023" in out or "after the byline" in out
-    stats = subprocess.run([sys.executable, "-m", "indexer", "stats", "--index", str(seed_index)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120).stdout
+    stats = subprocess.run(
+        [sys.executable, "-m", "indexer", "stats", "--index", str(seed_index)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     assert "Lương Tài (Bắc Ninh)" in stats and "documents: 5" in stats
 
 
@@ -128,7 +154,7 @@ def test_new_lexicons_reanalyse_every_file(tmp_path, monkeypatch):
     again = build_index([SEEDS], tmp_path / "idx", jobs=1)
     assert again.unchanged == 0 and again.added == 5
     assert again.documents == first.documents and again.paragraphs == first.paragraphs
-    assert again.segmented_sentences == 0            # the segmentation cache survives
+    assert again.segmented_sentences == 0  # the segmentation cache survives
     assert build_index([SEEDS], tmp_path / "idx", jobs=1).unchanged == 5
 
 
@@ -149,8 +175,12 @@ def test_packed_facet_keys_count_what_the_readable_fields_hold(seed_index, monke
             assert searcher.search(tantivy.Query.term_query(schema, field, value), 1).count == n, (facet, value)
     for year, n in counts["year"].items():
         assert searcher.search(tantivy.Query.term_query(schema, F.YEAR, year), 1).count == n, year
-    assert sum(counts["year"].values()) == searcher.search(tantivy.Query.range_query(
-        schema, F.YEAR, tantivy.FieldType.Integer, 1900, 2100, use_inverted_index=True), 1).count
+    assert (
+        sum(counts["year"].values())
+        == searcher.search(
+            tantivy.Query.range_query(schema, F.YEAR, tantivy.FieldType.Integer, 1900, 2100, use_inverted_index=True), 1
+        ).count
+    )
     # Dense columns: a paragraph without a place, topic or year still holds a value (0).
     for column in (F.PLACE, F.TOPIC_BITS, F.YEAR_KEY):
         filled = searcher.aggregate(everything, {"n": {"value_count": {"field": column}}})["n"]["value"]

@@ -1,4 +1,5 @@
 """The public judged queries against a live uvicorn server on the seed index."""
+
 import re
 import subprocess
 import sys

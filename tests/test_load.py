@@ -3,6 +3,7 @@
 CI runs 10 s after a warm-up; ``VNSEARCH_LONG_TESTS=1`` runs 60 s (the bound).  The same
 tool runs by hand: ``python -m bench.load --index data/index --seconds 60``.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,7 +20,7 @@ def test_bounded_load_has_no_errors_and_flat_memory(tmp_path, seed_index):
     shutil.copytree(seed_index, index)
     seconds = 60 if LONG else 10
     with LiveServer(index) as server:
-        warm = run_load(server.url, seconds=3, connections=32)       # caches, pyvi, allocator arenas
+        warm = run_load(server.url, seconds=3, connections=32)  # caches, pyvi, allocator arenas
         assert warm.error_count == 0, warm.errors[:5]
         result = run_load(server.url, seconds=seconds, connections=32, pid=server.pid, seed=2)
         log = server.log()
@@ -27,7 +28,7 @@ def test_bounded_load_has_no_errors_and_flat_memory(tmp_path, seed_index):
     print(f"\nload: {summary}")
     assert result.error_count == 0, result.errors[:5]
     assert result.connections == 32 and seconds - 1 <= result.seconds <= seconds + 15
-    assert result.requests >= 20 * seconds, summary          # far below what 2 cores serve; catches a stall
+    assert result.requests >= 20 * seconds, summary  # far below what 2 cores serve; catches a stall
     assert "Traceback" not in log
     rss = [b for _, b in result.rss_samples]
     assert len(rss) >= seconds

@@ -3,6 +3,7 @@
 Runs the engine and its two peers on the seeds plus ``bench/reports`` with the first queries
 of every class (see docs/QUALITY.md for the full run and what it measures).
 """
+
 import pytest
 
 

@@ -3,6 +3,7 @@
 Everything here runs the real command line or the real server in a subprocess.
 ``VNSEARCH_LONG_TESTS=1`` makes the fault runs longer (more kills, more documents).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,7 @@ from .conftest import API_KEY, ROOT, SEEDS
 
 LONG = os.environ.get("VNSEARCH_LONG_TESTS") == "1"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
-TONES = "\u0300\u0301\u0309\u0303\u0323"       # grave, acute, hook, tilde, dot below
+TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook, tilde, dot below
 
 
 # ----------------------------------------------------------------- legacy encoders (test side)
@@ -84,8 +85,13 @@ def to_vni(text: str) -> bytes:
 
 
 def build_cli(*args, timeout=300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "indexer", "build", *map(str, args), "--quiet"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "indexer", "build", *map(str, args), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def doc_ids_in_index(index_dir: Path) -> dict[str, int]:
@@ -103,8 +109,7 @@ def test_legacy_encodings_are_converted_exactly_or_refused():
     for path in SEED_FILES:
         text = unicodedata.normalize("NFC", path.read_text("utf-8"))
         # Windows-1258 comes back exactly (after NFC), whatever the punctuation cp1258 lacks.
-        plain = text.translate({ord(c): "-" for c in "–—"}).translate({ord(c): '"' for c in "“”"}) \
-                    .replace("…", "...")
+        plain = text.translate({ord(c): "-" for c in "–—"}).translate({ord(c): '"' for c in "“”"}).replace("…", "...")
         assert read_bytes_as_text(to_cp1258(plain)) == plain, path.name
         # TCVN3 has no separate upper-case codes for toned letters: equal up to case.
         tcvn = read_bytes_as_text(to_tcvn3(plain))
@@ -122,8 +127,10 @@ def test_legacy_encodings_are_converted_exactly_or_refused():
     for _ in range(50):
         noise = bytes(rng.randrange(1, 256) for _ in range(2000))
         assert decode_legacy(noise.replace(b"\x00", b" ")) is None
-    french = ("Le développement économique de la région a été très important cette année, et les élus ont "
-              "décidé de poursuivre les réformes engagées depuis plusieurs années. ") * 10
+    french = (
+        "Le développement économique de la région a été très important cette année, et les élus ont "
+        "décidé de poursuivre les réformes engagées depuis plusieurs années. "
+    ) * 10
     assert decode_legacy(french.encode("latin-1")) is None
     valid, marked, words = vietnamese_score(SEED_FILES[0].read_text("utf-8"))
     assert valid > 0.95 and marked > 0.5 and words > 500
@@ -139,8 +146,10 @@ def _bad_input_folder(src: Path) -> tuple[dict[str, str], dict[str, str]]:
     def variant(i: int, note: str) -> str:
         # A seed report with one more paragraph, so it is a new document (ids hash the text).
         title, rest = seed[i].split("\n", 1)
-        return (f"{title}\n\nTrong năm 2022, theo ghi chú lưu trữ ({note}, bản số {i}), văn phòng huyện đã lưu "
-                f"đầy đủ báo cáo này cùng các phụ lục số liệu kèm theo.\n{rest}")
+        return (
+            f"{title}\n\nTrong năm 2022, theo ghi chú lưu trữ ({note}, bản số {i}), văn phòng huyện đã lưu "
+            f"đầy đủ báo cáo này cùng các phụ lục số liệu kèm theo.\n{rest}"
+        )
 
     cp = variant(2, "bản mã hóa Windows-1258").replace("–", "-").replace("…", "...")
     (src / "bao cao cp1258.txt").write_bytes(to_cp1258(cp))
@@ -148,11 +157,13 @@ def _bad_input_folder(src: Path) -> tuple[dict[str, str], dict[str, str]]:
     tc = variant(4, "bản mã hóa tcvn3").replace("–", "-").replace("…", "...")
     (src / "bao cao tcvn3.txt").write_bytes(to_tcvn3(tc))
     good["bao cao tcvn3.txt"] = "bản mã hóa tcvn3"
-    (src / "Báo cáo dạng NFD.txt").write_text(unicodedata.normalize("NFD", variant(4, "bản dựng chữ tổ hợp NFD")),
-                                              encoding="utf-8")
+    (src / "Báo cáo dạng NFD.txt").write_text(
+        unicodedata.normalize("NFD", variant(4, "bản dựng chữ tổ hợp NFD")), encoding="utf-8"
+    )
     good["Báo cáo dạng NFD.txt"] = "bản dựng chữ tổ hợp NFD"
-    (src / "Báo cáo Huyện ủy Lương Tài (bản sao).txt").write_text(variant(0, "tên tệp có dấu và khoảng trắng"),
-                                                                    encoding="utf-8")
+    (src / "Báo cáo Huyện ủy Lương Tài (bản sao).txt").write_text(
+        variant(0, "tên tệp có dấu và khoảng trắng"), encoding="utf-8"
+    )
     good["Báo cáo Huyện ủy Lương Tài (bản sao).txt"] = "tên tệp có dấu và khoảng trắng"
     (src / "notepad utf16.txt").write_bytes(variant(1, "bản UTF-16 của Notepad").encode("utf-16"))
     good["notepad utf16.txt"] = "bản UTF-16 của Notepad"
@@ -162,7 +173,8 @@ def _bad_input_folder(src: Path) -> tuple[dict[str, str], dict[str, str]]:
         f"<!doctype html><html><head><title>{title}</title><script>var secret = 'KHONGDUOCLAPCHIMUC';</script>"
         f"<style>.x{{color:red}}</style></head><body><nav>Trang chủ | Tin tức</nav><h1>{title}</h1>{paragraphs}"
         "<script>document.write('KHONGDUOCLAPCHIMUC')</script><footer>Bản quyền</footer></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     good["trang tin có script.html"] = "trang web có mã script"
 
     bad = {}
@@ -170,7 +182,7 @@ def _bad_input_folder(src: Path) -> tuple[dict[str, str], dict[str, str]]:
     bad["rỗng.txt"] = "empty"
     (src / "ảnh.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(4000))
     bad["ảnh.txt"] = "binary"
-    (src / "bị cắt.txt").write_bytes(seed[0].encode("utf-8")[:2999] + "ệ".encode("utf-8")[:2])
+    (src / "bị cắt.txt").write_bytes(seed[0].encode("utf-8")[:2999] + "ệ".encode()[:2])
     bad["bị cắt.txt"] = "cut inside a character"
     (src / "bao cao vni.txt").write_bytes(to_vni(variant(2, "bản VNI")))
     bad["bao cao vni.txt"] = "VNI"
@@ -213,10 +225,17 @@ def test_a_folder_of_bad_input_is_indexed_with_every_skip_explained(tmp_path):
         assert by_name[name]["doc_id"] is None and by_name[name]["error"], name
 
     from search_api.engine import Engine, SearchParams
+
     engine = Engine.open(tmp_path / "idx", writable=False)
-    assert engine.search(SearchParams(q="KHONGDUOCLAPCHIMUC")).total == 0          # scripts never indexed
-    for phrase in ("bản mã hóa Windows-1258", "bản mã hóa tcvn3", "chữ tổ hợp NFD", "tên tệp có dấu", "Notepad",
-                   "trang web có mã script"):
+    assert engine.search(SearchParams(q="KHONGDUOCLAPCHIMUC")).total == 0  # scripts never indexed
+    for phrase in (
+        "bản mã hóa Windows-1258",
+        "bản mã hóa tcvn3",
+        "chữ tổ hợp NFD",
+        "tên tệp có dấu",
+        "Notepad",
+        "trang web có mã script",
+    ):
         assert engine.search(SearchParams(q=f'"{phrase}"')).total == 1, phrase
 
     # An unchanged folder costs a stat per file and still names every skipped file.
@@ -226,8 +245,9 @@ def test_a_folder_of_bad_input_is_indexed_with_every_skip_explained(tmp_path):
 
 
 def test_exit_statuses_are_documented_and_kept(tmp_path):
-    help_text = subprocess.run([sys.executable, "-m", "indexer", "build", "--help"], cwd=ROOT, capture_output=True,
-                               text=True, timeout=60).stdout
+    help_text = subprocess.run(
+        [sys.executable, "-m", "indexer", "build", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    ).stdout
     assert re.search(r"0 every file was indexed", help_text) and re.search(r"3 some files were skipped", help_text)
     assert re.search(r"1 fatal error", help_text)
     src = tmp_path / "src"
@@ -262,20 +282,29 @@ def generate_corpus(dst: Path, n: int, seed: int = 7) -> None:
         district, province = rng.choice(PLACES)
         year = rng.choice([2019, 2020, 2021, 2022, 2023])
         paragraphs = [" ".join(rng.sample(sentences, 2)) for _ in range(3)]
-        paragraphs[0] = (f"Trong năm {year}, huyện {district} đã thực hiện {rng.randint(10, 9999)} công trình và đạt "
-                         f"{rng.randint(1, 99)}% kế hoạch đề ra. ") + paragraphs[0]
+        paragraphs[0] = (
+            f"Trong năm {year}, huyện {district} đã thực hiện {rng.randint(10, 9999)} công trình và đạt "
+            f"{rng.randint(1, 99)}% kế hoạch đề ra. "
+        ) + paragraphs[0]
         (dst / f"bc_{i:05d}.txt").write_text(
             f"Báo cáo số {i} tổng kết công tác năm {year} của huyện {district}, tỉnh {province}\n\n"
-            + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+            + "\n\n".join(paragraphs)
+            + "\n",
+            encoding="utf-8",
+        )
 
 
 def _kill_build_after_commit(src: Path, index: Path, after_commits: int = 1) -> int:
     """Start a build, ``kill -9`` it (and its workers) once ``after_commits`` commits are on disk;
     returns the number of files the manifest had then."""
     manifest = index / "manifest.json"
-    proc = subprocess.Popen([sys.executable, "-m", "indexer", "build", str(src), "--index", str(index), "--quiet",
-                             "--jobs", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "indexer", "build", str(src), "--index", str(index), "--quiet", "--jobs", "2"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     start_files = len(json.loads(manifest.read_text("utf-8"))["files"]) if manifest.exists() else 0
     deadline = time.monotonic() + 180
     try:
@@ -284,7 +313,7 @@ def _kill_build_after_commit(src: Path, index: Path, after_commits: int = 1) -> 
             try:
                 files = len(json.loads(manifest.read_text("utf-8"))["files"]) if manifest.exists() else 0
             except (json.JSONDecodeError, OSError):
-                files = 0   # never happens with atomic writes; tolerated only while polling
+                files = 0  # never happens with atomic writes; tolerated only while polling
             if files >= start_files + 500 * after_commits:
                 break
             time.sleep(0.01)
@@ -307,6 +336,7 @@ def _check_committed_state(index: Path) -> tuple[int, int]:
     assert not missing, f"{len(missing)} documents of the last commit are missing"
     assert set(ids.values()) == {1}, "a report is in the index twice"
     from search_api.engine import Engine, SearchParams
+
     engine = Engine.open(index, writable=False)
     assert engine.search(SearchParams(q="nông thôn mới")).total > 0
     return len(committed), len(ids)
@@ -317,7 +347,7 @@ def test_kill_9_of_the_indexer_loses_nothing_committed_and_the_next_run_complete
     src, index = tmp_path / "src", tmp_path / "idx"
     generate_corpus(src, n)
     kills = []
-    for round_ in range(3 if LONG else 1):
+    for _round in range(3 if LONG else 1):
         kills.append(_kill_build_after_commit(src, index))
         committed, in_index = _check_committed_state(index)
         assert 500 <= committed < n and in_index >= committed
@@ -353,9 +383,24 @@ def _alive(pid: int) -> bool:
 
 def test_workers_do_not_outlive_a_build_killed_alone(tmp_path):
     generate_corpus(tmp_path / "src", 1500)
-    proc = subprocess.Popen([sys.executable, "-m", "indexer", "build", str(tmp_path / "src"), "--index",
-                             str(tmp_path / "idx"), "--quiet", "--jobs", "2"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "indexer",
+            "build",
+            str(tmp_path / "src"),
+            "--index",
+            str(tmp_path / "idx"),
+            "--quiet",
+            "--jobs",
+            "2",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         workers: list[int] = []
@@ -363,8 +408,8 @@ def test_workers_do_not_outlive_a_build_killed_alone(tmp_path):
             time.sleep(0.1)
             workers = _children(proc.pid)
         assert len(workers) == 2 and proc.poll() is None
-        time.sleep(1.0)                                    # mid-build
-        os.kill(proc.pid, signal.SIGKILL)                  # the build alone, as `kill -9 <pid>` does
+        time.sleep(1.0)  # mid-build
+        os.kill(proc.pid, signal.SIGKILL)  # the build alone, as `kill -9 <pid>` does
         proc.wait(timeout=30)
         deadline = time.monotonic() + 5
         while any(_alive(w) for w in workers) and time.monotonic() < deadline:
@@ -372,16 +417,18 @@ def test_workers_do_not_outlive_a_build_killed_alone(tmp_path):
         assert not any(_alive(w) for w in workers), "worker processes still running after the build was killed"
     finally:
         try:
-            os.killpg(proc.pid, signal.SIGKILL)            # never leave them behind
+            os.killpg(proc.pid, signal.SIGKILL)  # never leave them behind
         except ProcessLookupError:
             pass
 
 
 # ----------------------------------------------------------------- 2b. kill -9 of the server
 def _report(tag: str) -> dict:
-    return {"title": f"Báo cáo kiểm thử {tag}",
-            "text": f"Trong năm 2022, mã kiểm thử {tag}: huyện Lương Tài, tỉnh Bắc Ninh đã hoàn thành xây dựng "
-                    "nông thôn mới ở 5 xã, thu ngân sách đạt 120% dự toán, an ninh chính trị được giữ vững."}
+    return {
+        "title": f"Báo cáo kiểm thử {tag}",
+        "text": f"Trong năm 2022, mã kiểm thử {tag}: huyện Lương Tài, tỉnh Bắc Ninh đã hoàn thành xây dựng "
+        "nông thôn mới ở 5 xã, thu ngân sách đạt 120% dự toán, an ninh chính trị được giữ vững.",
+    }
 
 
 def test_an_acknowledged_write_survives_kill_9_of_the_server(tmp_path, seed_index):
@@ -396,7 +443,7 @@ def test_an_acknowledged_write_survives_kill_9_of_the_server(tmp_path, seed_inde
             tag = f"zqxw{r:04d}"
             answer = httpx.post(f"{server.url}/api/v1/documents", json=_report(tag), headers=headers, timeout=60)
             assert answer.status_code == 201, answer.text
-            server.kill9()                                      # right after the answer
+            server.kill9()  # right after the answer
             acknowledged.append((tag, answer.json()["id"]))
             server = LiveServer(index, api_key=API_KEY).start()
             for t, doc_id in acknowledged:
@@ -406,7 +453,10 @@ def test_an_acknowledged_write_survives_kill_9_of_the_server(tmp_path, seed_inde
                 assert hits["total"] == 1, t
             # A delete that was acknowledged stays done.
             victim = acknowledged.pop(0)
-            assert httpx.delete(f"{server.url}/api/v1/documents/{victim[1]}", headers=headers, timeout=30).status_code == 200
+            assert (
+                httpx.delete(f"{server.url}/api/v1/documents/{victim[1]}", headers=headers, timeout=30).status_code
+                == 200
+            )
             server.kill9()
             deleted.append(victim)
             server = LiveServer(index, api_key=API_KEY).start()
@@ -433,13 +483,15 @@ def test_searches_never_fail_while_documents_are_ingested_and_deleted(tmp_path, 
             rng = random.Random(seed)
             with httpx.Client(base_url=base, timeout=30) as client:
                 while not stop.is_set():
-                    path, params = rng.choice([
-                        ("/api/v1/search", {"q": rng.choice(["nông thôn mới", "kiểm thử", "zqxw", "an ninh", ""])}),
-                        ("/api/v1/search", {"q": "ngân sách", "sort": "newest", "per_page": 50}),
-                        ("/api/v1/documents", {"q": "Lương Tài"}),
-                        ("/api/v1/suggest", {"q": "kiểm"}),
-                        ("/api/v1/facets", {}),
-                    ])
+                    path, params = rng.choice(
+                        [
+                            ("/api/v1/search", {"q": rng.choice(["nông thôn mới", "kiểm thử", "zqxw", "an ninh", ""])}),
+                            ("/api/v1/search", {"q": "ngân sách", "sort": "newest", "per_page": 50}),
+                            ("/api/v1/documents", {"q": "Lương Tài"}),
+                            ("/api/v1/suggest", {"q": "kiểm"}),
+                            ("/api/v1/facets", {}),
+                        ]
+                    )
                     try:
                         r = client.get(path, params=params)
                         if r.status_code != 200:
@@ -448,8 +500,10 @@ def test_searches_never_fail_while_documents_are_ingested_and_deleted(tmp_path, 
                         failures.append(f"{base}{path} {params} -> {type(exc).__name__}: {exc}")
                     counts["searches"] += 1
 
-        threads = [threading.Thread(target=searcher, args=(base, i), daemon=True)
-                   for i, base in enumerate([writer.url, writer.url, reader.url, reader.url])]
+        threads = [
+            threading.Thread(target=searcher, args=(base, i), daemon=True)
+            for i, base in enumerate([writer.url, writer.url, reader.url, reader.url])
+        ]
         for t in threads:
             t.start()
         delays = {"writer": [], "reader": [], "deleted": []}
@@ -471,8 +525,12 @@ def test_searches_never_fail_while_documents_are_ingested_and_deleted(tmp_path, 
                     delays["writer"].append(visible(writer.url, tag, 1))
                     delays["reader"].append(visible(reader.url, tag, 1))
                     if i % 2:
-                        assert client.delete(f"{writer.url}/api/v1/documents/{r.json()['id']}",
-                                             headers=headers).status_code == 200
+                        assert (
+                            client.delete(
+                                f"{writer.url}/api/v1/documents/{r.json()['id']}", headers=headers
+                            ).status_code
+                            == 200
+                        )
                         delays["deleted"].append(max(visible(writer.url, tag, 0), visible(reader.url, tag, 0)))
         finally:
             stop.set()
@@ -482,6 +540,8 @@ def test_searches_never_fail_while_documents_are_ingested_and_deleted(tmp_path, 
     assert counts["searches"] > 50
     for kind, values in delays.items():
         assert max(values) <= 2.0, (kind, values)
-    print(f"\n{writes} writes, {writes // 2} deletes, {counts['searches']} concurrent searches; visible after "
-          f"≤{max(delays['writer']):.2f} s (same server), ≤{max(delays['reader']):.2f} s (another process), "
-          f"deletes ≤{max(delays['deleted']):.2f} s")
+    print(
+        f"\n{writes} writes, {writes // 2} deletes, {counts['searches']} concurrent searches; visible after "
+        f"≤{max(delays['writer']):.2f} s (same server), ≤{max(delays['reader']):.2f} s (another process), "
+        f"deletes ≤{max(delays['deleted']):.2f} s"
+    )

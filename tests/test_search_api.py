@@ -1,4 +1,5 @@
 """The HTTP contract, through FastAPI's TestClient on the real seed index."""
+
 import html
 import re
 
@@ -45,10 +46,15 @@ def test_accented_query_prefers_exact_marks(read_client):
 
 
 def test_cross_boundary_ranks_the_real_word_first(client):
-    client.post("/api/v1/documents", headers={"X-API-Key": API_KEY}, json={
-        "text": "Hội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã trong năm 2022 với tổng số 30 tỷ đồng, "
-                "tăng 10% so với năm trước; các xã cam kết hoàn thành đúng tiến độ được giao.",
-        "title": "Giao chỉ tiêu ngân sách"})
+    client.post(
+        "/api/v1/documents",
+        headers={"X-API-Key": API_KEY},
+        json={
+            "text": "Hội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã trong năm 2022 với tổng số 30 tỷ đồng, "
+            "tăng 10% so với năm trước; các xã cam kết hoàn thành đúng tiến độ được giao.",
+            "title": "Giao chỉ tiêu ngân sách",
+        },
+    )
     result = search(client, q="nghị quyết")
     assert "hội nghị quyết định" not in result["hits"][0]["text"].lower()
 
@@ -57,12 +63,17 @@ def test_adjacent_syllables_rank_above_scattered_ones(client):
     """Proximity: a paragraph with the run "nông thôn mới" comes before one that has the same
     syllables apart (and more often, which alone would rank it first), typed with or without marks."""
     for text, title in (
-            ("Năm 2023, huyện Yên Thế tiếp tục xây dựng nông thôn mới theo kế hoạch đã đề ra; các xã trên địa bàn "
-             "hoàn thành đủ chỉ tiêu được giao, thu nhập bình quân đầu người tăng khá so với năm trước, hạ tầng giao "
-             "thông, thủy lợi, trường học và trạm y tế tiếp tục được đầu tư, đời sống người dân được cải thiện.",
-             "Liền mạch"),
-            ("Nông dân thôn Đông nhận giống mới, nông dân thôn Tây nhận máy mới, nông dân thôn Nam nhận phân mới.",
-             "Rời rạc")):
+        (
+            "Năm 2023, huyện Yên Thế tiếp tục xây dựng nông thôn mới theo kế hoạch đã đề ra; các xã trên địa bàn "
+            "hoàn thành đủ chỉ tiêu được giao, thu nhập bình quân đầu người tăng khá so với năm trước, hạ tầng giao "
+            "thông, thủy lợi, trường học và trạm y tế tiếp tục được đầu tư, đời sống người dân được cải thiện.",
+            "Liền mạch",
+        ),
+        (
+            "Nông dân thôn Đông nhận giống mới, nông dân thôn Tây nhận máy mới, nông dân thôn Nam nhận phân mới.",
+            "Rời rạc",
+        ),
+    ):
         r = client.post("/api/v1/documents", headers={"X-API-Key": API_KEY}, json={"text": text, "title": title})
         assert r.status_code == 201, r.text
     for q in ("nông thôn mới", "nong thon moi"):
@@ -124,13 +135,13 @@ def test_facet_counts_equal_filtered_totals(read_client):
 def test_facets_are_disjunctive(read_client):
     one = search(read_client, q="kinh tế", district="264")
     districts = {v["value"]: v for v in one["facets"]["district"]}
-    assert districts["264"]["selected"] and len(districts) > 1      # other districts still offered
+    assert districts["264"]["selected"] and len(districts) > 1  # other districts still offered
     two = search(read_client, q="kinh tế", district=["264", "352"])
     assert two["total"] == districts["264"]["count"] + districts["352"]["count"]
-    assert search(read_client, q="kinh tế", district="264", year=2021)["total"] == 0   # AND across facets
+    assert search(read_client, q="kinh tế", district="264", year=2021)["total"] == 0  # AND across facets
 
 
-@pytest.mark.parametrize("q", ["kinh tế", "nong thon moi", "nông thôn mới xyzzy"])   # full, unaccented, partial
+@pytest.mark.parametrize("q", ["kinh tế", "nong thon moi", "nông thôn mới xyzzy"])  # full, unaccented, partial
 def test_facets_can_be_skipped_without_changing_the_hits(read_client, q):
     counted = search(read_client, q=q, district="264")
     bare = search(read_client, q=q, district="264", facets="false")
@@ -162,7 +173,10 @@ def test_sort_newest(read_client):
 
 def test_documents_list_and_detail(read_client):
     docs = read_client.get("/api/v1/documents", params={"province": "31"}).json()
-    assert docs["total"] == 2 and {d["district"]["label"] for d in docs["documents"]} == {"Kiến Thụy (Hải Phòng)", "Thủy Nguyên (Hải Phòng)"}
+    assert docs["total"] == 2 and {d["district"]["label"] for d in docs["documents"]} == {
+        "Kiến Thụy (Hải Phòng)",
+        "Thủy Nguyên (Hải Phòng)",
+    }
     doc = read_client.get(f"/api/v1/documents/{docs['documents'][0]['id']}").json()
     assert [p["position"] for p in doc["paragraphs"]] == list(range(len(doc["paragraphs"])))
     # Report-level fields (kept on the first paragraph only) reach both the list and the page.
@@ -185,9 +199,11 @@ def test_facets_and_health(read_client):
 
 
 def test_ingest_search_delete_and_html_escaping(client):
-    body = {"text": "Huyện Lục Nam, tỉnh Bắc Giang tổng kết năm 2023: hoàn thành xây dựng nông thôn mới kiểu mẫu tại "
-                    "3 xã, <script>alert('x')</script> thu ngân sách đạt 120% dự toán, an ninh được giữ vững.",
-            "title": "Lục Nam tổng kết năm 2023"}
+    body = {
+        "text": "Huyện Lục Nam, tỉnh Bắc Giang tổng kết năm 2023: hoàn thành xây dựng nông thôn mới kiểu mẫu tại "
+        "3 xã, <script>alert('x')</script> thu ngân sách đạt 120% dự toán, an ninh được giữ vững.",
+        "title": "Lục Nam tổng kết năm 2023",
+    }
     r = client.post("/api/v1/documents", json=body, headers={"X-API-Key": API_KEY})
     assert r.status_code == 201, r.text
     created = r.json()
@@ -212,18 +228,21 @@ def test_auth(client, read_client):
     assert client.delete("/api/v1/documents/0123456789abcdef").status_code == 401
 
 
-@pytest.mark.parametrize("path,params,status", [
-    ("/api/v1/search", {"per_page": 0}, 422),
-    ("/api/v1/search", {"per_page": 101}, 422),
-    ("/api/v1/search", {"page": 0}, 422),
-    ("/api/v1/search", {"q": "x" * 501}, 422),
-    ("/api/v1/search", {"year": "abc"}, 422),
-    ("/api/v1/search", {"sort": "random"}, 422),
-    ("/api/v1/search", {"year_from": 2022, "year_to": 2020}, 422),
-    ("/api/v1/documents/doesnotexist", {}, 404),
-    ("/api/v1/documents/0123456789abcdef", {}, 404),
-    ("/api/v1/documents/..%2F..%2Fetc%2Fpasswd", {}, 404),
-])
+@pytest.mark.parametrize(
+    "path,params,status",
+    [
+        ("/api/v1/search", {"per_page": 0}, 422),
+        ("/api/v1/search", {"per_page": 101}, 422),
+        ("/api/v1/search", {"page": 0}, 422),
+        ("/api/v1/search", {"q": "x" * 501}, 422),
+        ("/api/v1/search", {"year": "abc"}, 422),
+        ("/api/v1/search", {"sort": "random"}, 422),
+        ("/api/v1/search", {"year_from": 2022, "year_to": 2020}, 422),
+        ("/api/v1/documents/doesnotexist", {}, 404),
+        ("/api/v1/documents/0123456789abcdef", {}, 404),
+        ("/api/v1/documents/..%2F..%2Fetc%2Fpasswd", {}, 404),
+    ],
+)
 def test_errors_are_json(read_client, path, params, status):
     r = read_client.get(path, params=params)
     assert r.status_code == status
@@ -231,14 +250,17 @@ def test_errors_are_json(read_client, path, params, status):
     assert set(body["error"]) == {"code", "message"} and body["error"]["message"]
 
 
-@pytest.mark.parametrize("q", ['"', "-", "OR", "- -x", '"" OR ""', "((", "*", "a OR", "OR b", "\u0301", "🙂", "-\"a b\""])
+@pytest.mark.parametrize("q", ['"', "-", "OR", "- -x", '"" OR ""', "((", "*", "a OR", "OR b", "\u0301", "🙂", '-"a b"'])
 def test_odd_queries_never_fail(read_client, q):
     assert read_client.get("/api/v1/search", params={"q": q}).status_code == 200
 
 
 def test_body_limits(client):
-    r = client.post("/api/v1/documents", content=b"x" * (3 * 1024 * 1024), headers={"X-API-Key": API_KEY,
-                                                                                    "Content-Type": "application/json"})
+    r = client.post(
+        "/api/v1/documents",
+        content=b"x" * (3 * 1024 * 1024),
+        headers={"X-API-Key": API_KEY, "Content-Type": "application/json"},
+    )
     assert r.status_code == 413
     r = client.post("/api/v1/documents", json={"text": "ngắn"}, headers={"X-API-Key": API_KEY})
     assert r.status_code == 422 and r.json()["error"]["code"]
@@ -266,7 +288,7 @@ def test_few_full_matches_are_followed_by_partial_ones(read_client):
     result = search(read_client, q="thu nhập bình quân đầu người", per_page=20)
     full = [h for h in result["hits"] if not h["partial"]]
     assert result["total"] == len(full) >= 1 and result["partial"] is False
-    assert len(result["hits"]) > len(full) and all(h["partial"] for h in result["hits"][len(full):])
+    assert len(result["hits"]) > len(full) and all(h["partial"] for h in result["hits"][len(full) :])
     assert "thu nhập bình quân đầu người" in result["hits"][0]["text"].lower()
     # Facet counts still describe the full matches: ticking one gives its count.
     for value in result["facets"]["district"]:
@@ -296,9 +318,13 @@ def test_concurrent_searches_answer_as_one_at_a_time(engine, monkeypatch):
 
     monkeypatch.setattr(facets, "compute", recording)
 
-    queries = [SearchParams(q="kinh tế"), SearchParams(q="nong thon moi", district=["264"]),
-               SearchParams(q="HĐND", year=[2022]), SearchParams(q='"giải phóng mặt bằng"'),
-               SearchParams(q="an ninh", topic=["quoc-phong-an-ninh"], year_from=2021)]
+    queries = [
+        SearchParams(q="kinh tế"),
+        SearchParams(q="nong thon moi", district=["264"]),
+        SearchParams(q="HĐND", year=[2022]),
+        SearchParams(q='"giải phóng mặt bằng"'),
+        SearchParams(q="an ninh", topic=["quoc-phong-an-ninh"], year_from=2021),
+    ]
 
     def answer(params):
         r = engine.search(params)
@@ -309,4 +335,4 @@ def test_concurrent_searches_answer_as_one_at_a_time(engine, monkeypatch):
         together = list(pool.map(answer, queries * 8))
     assert together == alone * 8
     assert all(a["facets"]["district"] and a["total"] for a in alone[:3])
-    assert where == {True, False}       # both ways were taken
+    assert where == {True, False}  # both ways were taken

@@ -1,4 +1,5 @@
 """Tags of the seed reports, and made-up reports that exercise the hard cases."""
+
 import unicodedata
 
 import pytest
@@ -25,7 +26,7 @@ def test_seed_tags(name):
     assert report.province is not None and report.province.short == province
     assert report.year == year
     assert report.title and len(report.paragraphs) >= 5
-    for p in report.paragraphs:   # no furniture paragraph
+    for p in report.paragraphs:  # no furniture paragraph
         assert len(p.text) >= 60
         assert not p.text.startswith(("Quang cảnh", "Lượt xem", "Hôm nay", "image", "Tin mới"))
 
@@ -38,14 +39,18 @@ def test_seed_metadata():
     assert process_file(SEEDS / "003_7c2a4d989f25be59.txt").source == "Cổng TTĐT huyện Thủy Nguyên"
 
 
-BODY = ("Trong năm {y}, các cấp ủy, chính quyền đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ phát triển kinh tế - "
-        "xã hội, bảo đảm quốc phòng - an ninh, đạt nhiều kết quả quan trọng trên các lĩnh vực.")
+BODY = (
+    "Trong năm {y}, các cấp ủy, chính quyền đã tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ phát triển kinh tế - "
+    "xã hội, bảo đảm quốc phòng - an ninh, đạt nhiều kết quả quan trọng trên các lĩnh vực."
+)
 
 
 def test_commune_inference_when_the_district_is_not_named():
-    text = ("Hội nghị tổng kết công tác năm 2022 của Đảng bộ huyện\n\n15/12/2022\n\n" + BODY.format(y=2022) + "\n\n"
-            "Chương trình xây dựng nông thôn mới tiếp tục đạt kết quả: xã Đồn Đạc đạt chuẩn nông thôn mới nâng cao, "
-            "xã Thanh Lâm và xã Nam Sơn hoàn thành 19 tiêu chí; các xã tích cực trồng rừng gỗ lớn.\n")
+    text = (
+        "Hội nghị tổng kết công tác năm 2022 của Đảng bộ huyện\n\n15/12/2022\n\n" + BODY.format(y=2022) + "\n\n"
+        "Chương trình xây dựng nông thôn mới tiếp tục đạt kết quả: xã Đồn Đạc đạt chuẩn nông thôn mới nâng cao, "
+        "xã Thanh Lâm và xã Nam Sơn hoàn thành 19 tiêu chí; các xã tích cực trồng rừng gỗ lớn.\n"
+    )
     report = process_text(text)
     assert report.district is not None and report.district.short == "Ba Chẽ"
     assert report.province.short == "Quảng Ninh"
@@ -53,26 +58,37 @@ def test_commune_inference_when_the_district_is_not_named():
 
 
 def test_ambiguous_district_needs_its_province():
-    alone = process_text("Huyện ủy Châu Thành tổng kết công tác năm 2022\n\n" + BODY.format(y=2022) +
-                         " Huyện Châu Thành tiếp tục thực hiện tốt các chỉ tiêu đề ra trong năm.\n")
-    assert alone.district is None                       # five provinces have a Châu Thành
+    alone = process_text(
+        "Huyện ủy Châu Thành tổng kết công tác năm 2022\n\n"
+        + BODY.format(y=2022)
+        + " Huyện Châu Thành tiếp tục thực hiện tốt các chỉ tiêu đề ra trong năm.\n"
+    )
+    assert alone.district is None  # five provinces have a Châu Thành
     assert any("ambiguous" in e for e in alone.evidence["district"])
-    with_province = process_text("Huyện ủy Châu Thành tổng kết công tác năm 2022\n\n" + BODY.format(y=2022) +
-                                 " Huyện Châu Thành, tỉnh Tiền Giang tiếp tục thực hiện tốt các chỉ tiêu đề ra.\n")
+    with_province = process_text(
+        "Huyện ủy Châu Thành tổng kết công tác năm 2022\n\n"
+        + BODY.format(y=2022)
+        + " Huyện Châu Thành, tỉnh Tiền Giang tiếp tục thực hiện tốt các chỉ tiêu đề ra.\n"
+    )
     assert with_province.district is not None and with_province.province.short == "Tiền Giang"
 
 
 def test_footer_counter_is_not_the_year():
-    text = ("Huyện ủy Lục Nam tổng kết công tác\n\n" + BODY.format(y=2019) +
-            "\n\nThống kê truy cập\nHôm nay: 2023\nĐã truy cập: 123456\n")
+    text = (
+        "Huyện ủy Lục Nam tổng kết công tác\n\n"
+        + BODY.format(y=2019)
+        + "\n\nThống kê truy cập\nHôm nay: 2023\nĐã truy cập: 123456\n"
+    )
     report = process_text(text)
     assert report.year == 2019
 
 
 def test_published_date_after_the_reviewed_year():
-    text = ("Nhìn lại một năm thực hiện nhiệm vụ\n\n23/10/2022 19:14 Chuyên mục\n\n" +
-            "Năm 2021, huyện Lục Nam đã hoàn thành các nhiệm vụ chính trị; kết quả thực hiện nhiệm vụ năm 2021 "
-            "đạt và vượt kế hoạch đề ra trên các lĩnh vực kinh tế, văn hóa, xã hội.\n")
+    text = (
+        "Nhìn lại một năm thực hiện nhiệm vụ\n\n23/10/2022 19:14 Chuyên mục\n\n"
+        + "Năm 2021, huyện Lục Nam đã hoàn thành các nhiệm vụ chính trị; kết quả thực hiện nhiệm vụ năm 2021 "
+        "đạt và vượt kế hoạch đề ra trên các lĩnh vực kinh tế, văn hóa, xã hội.\n"
+    )
     report = process_text(text)
     assert report.year == 2021 and str(report.published) == "2022-10-23"
 
@@ -86,11 +102,14 @@ def test_nfd_text_is_tagged_like_nfc():
 
 def test_html_page(tmp_path):
     page = tmp_path / "bao cáo Lục Nam.html"
-    page.write_text("<html><head><title>Huyện ủy Lục Nam tổng kết năm 2022</title><script>var x = 'Hôm nay: 2099';"
-                    "</script></head><body><nav>Trang chủ | Tin tức | Liên hệ</nav><h1>Huyện ủy Lục Nam tổng kết "
-                    "năm 2022</h1><p>" + BODY.format(y=2022) + "</p><p>Huyện Lục Nam, tỉnh Bắc Giang đã hoàn thành "
-                    "12/12 chỉ tiêu; công tác xây dựng Đảng được chú trọng, kết nạp 150 đảng viên mới.</p>"
-                    "<footer>Bản quyền thuộc về huyện</footer></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><head><title>Huyện ủy Lục Nam tổng kết năm 2022</title><script>var x = 'Hôm nay: 2099';"
+        "</script></head><body><nav>Trang chủ | Tin tức | Liên hệ</nav><h1>Huyện ủy Lục Nam tổng kết "
+        "năm 2022</h1><p>" + BODY.format(y=2022) + "</p><p>Huyện Lục Nam, tỉnh Bắc Giang đã hoàn thành "
+        "12/12 chỉ tiêu; công tác xây dựng Đảng được chú trọng, kết nạp 150 đảng viên mới.</p>"
+        "<footer>Bản quyền thuộc về huyện</footer></body></html>",
+        encoding="utf-8",
+    )
     report = process_file(page)
     assert report.title == "Huyện ủy Lục Nam tổng kết năm 2022"
     assert report.district.short == "Lục Nam" and report.year == 2022
@@ -98,12 +117,15 @@ def test_html_page(tmp_path):
     assert "var x" not in text and "Trang chủ" not in text and "Bản quyền" not in text
 
 
-@pytest.mark.parametrize("content,reason", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    ("Báo cáo năm 2022".encode("utf-8")[:-1] + b"\xe1\xbb", "UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-])
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        ("Báo cáo năm 2022".encode()[:-1] + b"\xe1\xbb", "UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
 def test_unreadable_files_say_why(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -119,14 +141,18 @@ def test_topics_are_explained():
 
 
 def test_cross_boundary_terms_do_not_fire():
-    report = process_text("Tiêu đề\n\nHội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã, thị trấn trong năm tới "
-                          "với tổng số 30 tỷ đồng, tăng 10% so với năm trước.\n")
+    report = process_text(
+        "Tiêu đề\n\nHội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã, thị trấn trong năm tới "
+        "với tổng số 30 tỷ đồng, tăng 10% so với năm trước.\n"
+    )
     fired = report.paragraphs[0].fired.get("xay-dung-dang", [])
     assert "nghị quyết" not in [t for t, _ in fired]
 
 
 def test_report_defined_abbreviations_are_learnt():
-    report = process_text("Tiêu đề\n\nBan Chỉ đạo giải phóng mặt bằng (GPMB) và Ủy ban Kiểm tra (UBKT) huyện đã họp "
-                          "để rà soát tiến độ các dự án trọng điểm trên địa bàn trong năm 2022.\n")
+    report = process_text(
+        "Tiêu đề\n\nBan Chỉ đạo giải phóng mặt bằng (GPMB) và Ủy ban Kiểm tra (UBKT) huyện đã họp "
+        "để rà soát tiến độ các dự án trọng điểm trên địa bàn trong năm 2022.\n"
+    )
     assert report.abbreviations["GPMB"] == ["giải phóng mặt bằng"]
     assert "GPMB" in report.paragraphs[0].concepts

@@ -2,6 +2,7 @@
 
 Screenshots go to a temporary folder; set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots/*.png.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 QUERY = "nông thôn mới kiểu mẫu"
 
 if not Path(CHROMIUM).exists():
@@ -33,8 +39,12 @@ def server(tmp_path_factory):
     from bench.load import LiveServer
 
     index = tmp_path_factory.mktemp("web") / "index"
-    subprocess.run([sys.executable, "-m", "indexer", "build", str(ROOT / "seeds"), "--index", str(index), "--quiet"],
-                   cwd=ROOT, check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "indexer", "build", str(ROOT / "seeds"), "--index", str(index), "--quiet"],
+        cwd=ROOT,
+        check=True,
+        timeout=300,
+    )
     live = LiveServer(index).start()
     yield live.url
     live.stop()
@@ -71,7 +81,9 @@ class Page:
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+        self.page.on(
+            "console", lambda m: self.errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None
+        )
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
 
     def goto(self, query: str = "") -> None:
@@ -140,7 +152,7 @@ def test_typing_a_query_shows_suggestions_and_highlighted_results(tab, server, s
     assert tab.params()["q"] == [QUERY]
     assert status_total(tab) == expected["total"] > 0
     hits = page.locator(".hit")
-    expect(hits).to_have_count(len(expected["hits"]))   # full matches, then partial ones filling the page
+    expect(hits).to_have_count(len(expected["hits"]))  # full matches, then partial ones filling the page
     assert page.locator(".hit__snippet mark").count() >= expected["total"]
     first = hits.first
     assert first.locator(".hit__title").inner_text() == expected["hits"][0]["title"]
@@ -287,7 +299,9 @@ def test_map_and_year_chart_show_the_api_counts_and_filter_on_click(tab, server)
     tab.goto("?q=" + urllib.parse.quote(QUERY))
     page = tab.page
     facets = api(server, "/api/v1/search", q=QUERY)["facets"]
-    bars = {b.get_attribute("data-year"): int(b.get_attribute("data-count")) for b in page.locator("#year-chart .bar").all()}
+    bars = {
+        b.get_attribute("data-year"): int(b.get_attribute("data-count")) for b in page.locator("#year-chart .bar").all()
+    }
     assert bars == {f["value"]: f["count"] for f in facets["year"]}
     dots = page.locator("#map .dot")
     expect(dots).to_have_count(len(facets["district"]))
@@ -302,8 +316,9 @@ def test_map_and_year_chart_show_the_api_counts_and_filter_on_click(tab, server)
     # Dots fall inside Vietnam's box: north is up, east is right.
     north = max(facets["district"], key=lambda f: f["lat"])
     south = min(facets["district"], key=lambda f: f["lat"])
-    assert float(page.locator(f'#map .dot[data-value="{north["value"]}"]').get_attribute("cy")) <= \
-        float(page.locator(f'#map .dot[data-value="{south["value"]}"]').get_attribute("cy"))
+    assert float(page.locator(f'#map .dot[data-value="{north["value"]}"]').get_attribute("cy")) <= float(
+        page.locator(f'#map .dot[data-value="{south["value"]}"]').get_attribute("cy")
+    )
 
     # Zooming to the dots keeps every dot and its count.
     page.locator(".map__zoom").click()
