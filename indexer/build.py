@@ -27,17 +27,16 @@ from pathlib import Path
 
 import tantivy
 
-from . import schema as F
 from .analysis import Abbreviations
-from .documents import to_fields, to_tantivy
+from .documents import to_fields
 from .pipeline import process_text
 from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
 from .store import FileEntry, IndexDir, Manifest
+from .writer import BULK_HEAP, IndexWriter, document_count
 
 COMMIT_EVERY = 500
-WRITER_HEAP = 128_000_000
 #: Reports handed to the workers ahead of the one the parent is writing, per worker.
 AHEAD_PER_WORKER = 64
 
@@ -251,23 +250,26 @@ def _wipe_index(store: IndexDir) -> None:
     store.manifest_path.unlink(missing_ok=True)
 
 
-def build_index(
-    sources: list[Path],
-    index_dir: Path,
-    *,
-    prune: bool = False,
-    jobs: int | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: bool = False,
-    from_originals: bool = False,
-) -> BuildSummary:
-    """Bring ``index_dir`` up to date with the reports in ``sources``."""
-    started = time.monotonic()
-    store = IndexDir(index_dir)
-    summary = BuildSummary()
+@dataclass
+class BuildPlan:
+    """What a build has to do, decided before any report is read."""
+
+    #: (path key, text or None to read the file, metadata) of every file to process, in order.
+    work: list[tuple[str, str | None, dict | None]] = field(default_factory=list)
+    #: path key → (sha256, size, mtime) of the files in ``work`` (recorded in the manifest).
+    entries: dict[str, tuple[str, int, float]] = field(default_factory=dict)
+    #: Every source file found, processed or not (what ``prune`` keeps).
+    seen: set[str] = field(default_factory=set)
+    #: Start from an empty index (new schema, or rebuilding from the originals).
+    rebuild_all: bool = False
+    #: Same schema, new analysis: every report is analysed again and replaces itself.
+    reanalyse: bool = False
+
+
+def _open_for_build(store: IndexDir) -> tuple[Manifest, tantivy.Index, bool, bool]:
+    """The manifest and the index to bring up to date: (manifest, index, rebuild_all, reanalyse)."""
     manifest = store.load_manifest()
-    rebuild_all = False
-    reanalyse = False
+    rebuild_all = reanalyse = False
     fingerprint = analysis_fingerprint()
     if manifest.files and manifest.schema_version == SCHEMA_VERSION and manifest.analysis != fingerprint:
         # Same schema, new lexicons or tables: every file is analysed again (cheap: the
@@ -291,159 +293,185 @@ def build_index(
         manifest = Manifest()
         rebuild_all = True
         index = open_index(store.tantivy_path, create=True)
+    return manifest, index, rebuild_all, reanalyse
 
-    work: list[tuple[str, str | None, dict | None]] = []  # (path key, text, meta)
-    entries: dict[str, tuple[str, int, float]] = {}
+
+def plan_build(
+    sources: list[Path],
+    store: IndexDir,
+    manifest: Manifest,
+    summary: BuildSummary,
+    *,
+    rebuild_all: bool,
+    reanalyse: bool,
+    from_originals: bool,
+) -> BuildPlan:
+    """Which files changed since the last build (a ``stat`` each; a hash when the time moved)."""
+    plan = BuildPlan(rebuild_all=rebuild_all or from_originals, reanalyse=reanalyse)
     if from_originals:
         for path in sorted(store.originals.glob("*.txt")):
             meta_path = path.with_suffix(".json")
             meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
-            work.append((str(path), path.read_text("utf-8"), meta))
-            entries[str(path)] = ("", 0, 0.0)
-        rebuild_all = True
-        files: list[Path] = []
-    else:
-        files, problems = collect_files(sources)
-        summary.skipped += problems
-    seen: set[str] = set()
+            plan.work.append((str(path), path.read_text("utf-8"), meta))
+            plan.entries[str(path)] = ("", 0, 0.0)
+        return plan
+    files, problems = collect_files(sources)
+    summary.skipped += problems
     for path in files:
         key = str(path.resolve())
-        seen.add(key)
+        plan.seen.add(key)
         try:
             stat = path.stat()
         except OSError as exc:
             summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
             continue
-        old = manifest.files.get(key)
-        if old and not rebuild_all and old.size == stat.st_size and old.mtime == stat.st_mtime:
-            if old.error:
-                summary.skipped.append((str(path), old.error))
-            else:
-                summary.unchanged += 1
-            continue
-        sha = _sha256(path)
-        if old and not rebuild_all and old.sha256 == sha:
+        old = None if plan.rebuild_all else manifest.files.get(key)
+        if old is not None and old.size == stat.st_size and old.mtime == stat.st_mtime:
+            sha = old.sha256  # the same size and time: taken as unchanged without reading it
+        else:
+            sha = _sha256(path)
+        if old is not None and old.sha256 == sha:
             old.mtime = stat.st_mtime
             if old.error:
                 summary.skipped.append((str(path), old.error))
             else:
                 summary.unchanged += 1
             continue
-        entries[key] = (sha, stat.st_size, stat.st_mtime)
-        work.append((key, None, {"file": path.name}))
+        plan.entries[key] = (sha, stat.st_size, stat.st_mtime)
+        plan.work.append((key, None, {"file": path.name}))
+    return plan
 
-    learnt = store.load_abbreviations()
-    writer = index.writer(WRITER_HEAP, 1)
-    if rebuild_all:
-        writer.delete_all_documents()
-    index.reload()
-    searcher = index.searcher()
 
-    def in_index(doc_id: str) -> bool:
-        return F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.DOC_ID, doc_id), 1)) > 0
+class _Apply:
+    """Writes a plan's reports: each processed file adds, replaces or duplicates a report."""
 
-    indexed_now: set[str] = set()
-    referenced = (
-        set() if rebuild_all else {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in entries}
-    )
-    segmenter = Segmenter(store.segment_cache)
-    pending_entries: dict[str, FileEntry] = {}
-    since_commit = 0
-
-    def commit() -> None:
-        nonlocal since_commit
-        store.sync()  # the originals written without fsync, before the commit that refers to them
-        writer.commit()
-        manifest.files.update(pending_entries)
-        pending_entries.clear()
-        store.save_manifest(manifest)
-        store.save_abbreviations(learnt)
-        segmenter.flush()
-        since_commit = 0
-
-    jobs = jobs or min(os.cpu_count() or 1, 4)
-    bar = _Progress(len(work), progress)
-    pool = None
-    if jobs > 1 and len(work) >= 4:
-        pool = ProcessPoolExecutor(
-            max_workers=jobs,
-            initializer=_init_worker,
-            initargs=(str(store.segment_cache) if store.segment_cache.exists() else None, learnt),
+    def __init__(
+        self, plan: BuildPlan, store: IndexDir, manifest: Manifest, writer: IndexWriter, summary: BuildSummary
+    ) -> None:
+        self.plan, self.store, self.manifest, self.writer, self.summary = plan, store, manifest, writer, summary
+        self.learnt = store.load_abbreviations()
+        self.segmenter = Segmenter(store.segment_cache)
+        self.indexed_now: set[str] = set()
+        # Reports that files outside this build still refer to: never deleted by it.
+        self.referenced: set[str] = (
+            set()
+            if plan.rebuild_all
+            else {e.doc_id for k, e in manifest.files.items() if e.doc_id and k not in plan.entries}
         )
-        results = _in_order(pool, _process, ((k, max_bytes, t, m) for k, t, m in work), AHEAD_PER_WORKER * jobs)
-    else:
-        _init_worker(None, learnt, in_process=True)
-        global _worker_segmenter
-        _worker_segmenter = segmenter  # in process: read and write the cache file directly
-        results = (_process(k, max_bytes, t, m) for k, t, m in work)
-    try:
-        for key, outcome, fresh, hits, misses in results:
-            bar.step()
-            segmenter.store_many(fresh)
-            summary.cached_sentences += hits
-            summary.segmented_sentences += misses
-            sha, size, mtime = entries[key]
-            old = manifest.files.get(key)
-            if isinstance(outcome, str):
-                summary.skipped.append((key, outcome))
-                pending_entries[key] = FileEntry(sha, None, size, mtime, outcome)
-                if old and old.doc_id and old.doc_id not in referenced:
-                    writer.delete_documents_by_term(F.DOC_ID, old.doc_id)
-                    store.remove_original(old.doc_id)
-                    summary.removed += 1
-                continue
-            report = outcome
-            for abbr, expansions in report.abbreviations.items():
-                bucket = learnt.setdefault(abbr, [])
-                bucket += [e for e in expansions if e not in bucket]
-            if old and old.doc_id and old.doc_id != report.id and old.doc_id not in referenced:
-                writer.delete_documents_by_term(F.DOC_ID, old.doc_id)
-                store.remove_original(old.doc_id)
-                summary.replaced += 1
-            elif not rebuild_all and not old:
-                summary.added += 1
-            elif rebuild_all:
-                summary.added += 1
-            if reanalyse and report.id not in indexed_now and in_index(report.id):
-                writer.delete_documents_by_term(F.DOC_ID, report.id)  # the same report, analysed anew
-                in_index_now = False
-            else:
-                in_index_now = not rebuild_all and in_index(report.id)
-            if report.id in indexed_now or report.id in referenced or in_index_now:
-                summary.duplicates += 1 if report.id in indexed_now or not old else 0
-            else:
-                store.save_original(
-                    report.id,
-                    report.text,
-                    {"file": report.file, "title": report.title, "source": report.source, "url": report.url},
-                    durable=False,
-                )
-                for doc in to_tantivy(report.fields):
-                    writer.add_document(doc)
-                indexed_now.add(report.id)
-                since_commit += 1
-            if not from_originals:
-                pending_entries[key] = FileEntry(sha, report.id, size, mtime)
-            if since_commit >= COMMIT_EVERY:
-                commit()
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        self.pending: dict[str, FileEntry] = {}
+        self.since_commit = 0
 
-    if prune:
-        for key in [k for k in manifest.files if k not in seen and k not in entries]:
-            entry = manifest.files.pop(key)
-            still_used = {e.doc_id for e in manifest.files.values()} | {e.doc_id for e in pending_entries.values()}
-            if entry.doc_id and entry.doc_id not in still_used:
-                writer.delete_documents_by_term(F.DOC_ID, entry.doc_id)
-                store.remove_original(entry.doc_id)
+    def commit(self) -> None:
+        """Index, then the manifest that says which files it holds, then what was learnt."""
+        self.writer.commit()
+        self.manifest.files.update(self.pending)
+        self.pending.clear()
+        self.store.save_manifest(self.manifest)
+        self.store.save_abbreviations(self.learnt)
+        self.segmenter.flush()
+        self.since_commit = 0
+
+    def run(self, jobs: int, max_bytes: int, progress: bool) -> None:
+        bar = _Progress(len(self.plan.work), progress)
+        pool = None
+        work = self.plan.work
+        if jobs > 1 and len(work) >= 4:
+            cache = str(self.store.segment_cache) if self.store.segment_cache.exists() else None
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cache, self.learnt))
+            results = _in_order(pool, _process, ((k, max_bytes, t, m) for k, t, m in work), AHEAD_PER_WORKER * jobs)
+        else:
+            _init_worker(None, self.learnt, in_process=True)
+            global _worker_segmenter
+            _worker_segmenter = self.segmenter  # in process: read and write the cache file directly
+            results = (_process(k, max_bytes, t, m) for k, t, m in work)
+        try:
+            for key, outcome, fresh, hits, misses in results:
+                bar.step()
+                self.segmenter.store_many(fresh)
+                self.summary.cached_sentences += hits
+                self.summary.segmented_sentences += misses
+                self.file_done(key, outcome)
+                if self.since_commit >= COMMIT_EVERY:
+                    self.commit()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+
+    def file_done(self, key: str, outcome: Processed | str) -> None:
+        plan, summary, writer = self.plan, self.summary, self.writer
+        sha, size, mtime = plan.entries[key]
+        old = self.manifest.files.get(key)
+        old_id = old.doc_id if old else None
+        if isinstance(outcome, str):  # skipped: its previous report goes
+            summary.skipped.append((key, outcome))
+            self.pending[key] = FileEntry(sha, None, size, mtime, outcome)
+            if old_id and old_id not in self.referenced:
+                writer.delete(old_id)
                 summary.removed += 1
-    commit()
-    writer.wait_merging_threads()
-    segmenter.close()
-    index.reload()
+            return
+        report = outcome
+        for abbr, expansions in report.abbreviations.items():
+            bucket = self.learnt.setdefault(abbr, [])
+            bucket += [e for e in expansions if e not in bucket]
+        if old_id and old_id != report.id and old_id not in self.referenced:
+            writer.delete(old_id)
+            summary.replaced += 1
+        elif plan.rebuild_all or not old:
+            summary.added += 1
+        if plan.reanalyse and report.id not in self.indexed_now and writer.committed(report.id):
+            writer.delete(report.id)  # the same report, analysed anew
+            in_index = False
+        else:
+            in_index = not plan.rebuild_all and writer.committed(report.id)
+        if report.id in self.indexed_now or report.id in self.referenced or in_index:
+            summary.duplicates += 1 if report.id in self.indexed_now or not old else 0
+        else:
+            meta = {"file": report.file, "title": report.title, "source": report.source, "url": report.url}
+            writer.add(report.id, report.text, meta, report.fields, durable=False)
+            self.indexed_now.add(report.id)
+            self.since_commit += 1
+        if key in plan.seen:  # a source file (not an original being rebuilt)
+            self.pending[key] = FileEntry(sha, report.id, size, mtime)
+
+    def prune(self) -> None:
+        """Reports whose every file is gone from the sources."""
+        for key in [k for k in self.manifest.files if k not in self.plan.seen and k not in self.plan.entries]:
+            entry = self.manifest.files.pop(key)
+            still_used = {e.doc_id for e in self.manifest.files.values()} | {e.doc_id for e in self.pending.values()}
+            if entry.doc_id and entry.doc_id not in still_used:
+                self.writer.delete(entry.doc_id)
+                self.summary.removed += 1
+
+
+def build_index(
+    sources: list[Path],
+    index_dir: Path,
+    *,
+    prune: bool = False,
+    jobs: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = False,
+    from_originals: bool = False,
+) -> BuildSummary:
+    """Bring ``index_dir`` up to date with the reports in ``sources``: plan, apply, prune."""
+    started = time.monotonic()
+    store = IndexDir(index_dir)
+    summary = BuildSummary()
+    manifest, index, rebuild_all, reanalyse = _open_for_build(store)
+    plan = plan_build(
+        sources, store, manifest, summary, rebuild_all=rebuild_all, reanalyse=reanalyse, from_originals=from_originals
+    )
+    with IndexWriter(store, index, heap=BULK_HEAP) as writer:
+        if plan.rebuild_all:
+            writer.delete_all()
+        apply = _Apply(plan, store, manifest, writer, summary)
+        apply.run(jobs or min(os.cpu_count() or 1, 4), max_bytes, progress)
+        if prune:
+            apply.prune()
+        apply.commit()
+    apply.segmenter.close()
     searcher = index.searcher()
     summary.paragraphs = searcher.num_docs
-    summary.documents = F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1))
+    summary.documents = document_count(searcher)
     summary.seconds = time.monotonic() - started
     return summary

@@ -13,6 +13,7 @@ from . import schema as F
 from .gazetteer import gazetteer
 from .store import IndexDir
 from .topics import taxonomy
+from .writer import document_count
 
 
 def render_stats(index_dir: Path) -> str:
@@ -20,7 +21,7 @@ def render_stats(index_dir: Path) -> str:
     index = F.open_index(store.tantivy_path)
     searcher = index.searcher()
     gaz, tax = gazetteer(), taxonomy()
-    docs = F.matches(searcher.search(tantivy.Query.term_query(index.schema, F.POSITION, 0), 1))
+    docs = document_count(searcher)
     counts = facet_keys.count(searcher, index.schema, tantivy.Query.all_query(), facet_keys.FACETS)
     doc_counts = facet_keys.count(
         searcher, index.schema, tantivy.Query.term_query(index.schema, F.POSITION, 0), ("district", "province", "year")

@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         # The parent only supervises: each worker process builds its own app from the environment.
         from indexer.schema import open_index
         from indexer.store import IndexDir
+        from indexer.writer import create_empty
 
+        if settings.api_key and not IndexDir(settings.index).exists():
+            create_empty(IndexDir(settings.index))  # writable: start from nothing, take POSTs
         try:
             open_index(IndexDir(settings.index).tantivy_path)
         except FileNotFoundError as exc:

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -19,6 +20,7 @@ from . import errors
 from .config import Settings
 from .engine import Engine, NotFound, SearchParams
 from .errors import ApiError
+from .metrics import Metrics, MetricsMiddleware
 from .models import (
     MAX_PER_PAGE,
     MAX_QUERY_CHARS,
@@ -148,9 +150,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.engine = engine
     app.state.settings = settings
+    metrics = app.state.metrics = Metrics(engine.index_figures)
     errors.install(app)
     app.add_middleware(_BodyLimit, max_body=settings.max_body_bytes)
     app.add_middleware(_SecurityHeaders, max_body=settings.max_body_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)  # outermost: refused requests are counted too
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -228,6 +232,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
+        metrics.searches.inc()
         return Response(engine.search(replace(params, facets=facets)).model_dump_json(), media_type="application/json")
 
     @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
@@ -282,6 +287,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             result, created = engine.ingest(body)
         except ValueError as exc:
             raise ApiError(422, "unprocessable", str(exc)) from None
+        metrics.ingested.labels("created" if created else "existing").inc()
         return JSONResponse(result.model_dump(mode="json"), status_code=201 if created else 200)
 
     @app.delete(
@@ -295,13 +301,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             engine.delete(checked_id(doc_id))
         except NotFound:
             raise ApiError(404, "not_found", f"no document {doc_id}") from None
+        metrics.deleted.inc()
         return DeleteResponse(id=doc_id)
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus_metrics() -> Response:
+        """Prometheus text format; open like /api/v1/health (no key: it says nothing a search does not)."""
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     web = settings.web_dir
     if web.is_dir():
         app.mount("/static", StaticFiles(directory=web), name="static")
 
-        @app.get("/", include_in_schema=False)
+        @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)  # HEAD: uptime monitors
         def index_page() -> FileResponse:
             return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
 

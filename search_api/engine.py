@@ -23,13 +23,14 @@ import tantivy
 
 from indexer import schema as F
 from indexer.analysis import Abbreviations
-from indexer.documents import to_fields, to_tantivy
+from indexer.documents import to_fields
 from indexer.gazetteer import gazetteer
 from indexer.normalize import fold, has_diacritics
 from indexer.pipeline import Report, paragraph_id, process_text
 from indexer.segmentation import Segmenter
 from indexer.store import IndexDir
 from indexer.topics import taxonomy
+from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_count
 
 from . import facets as facet_mod
 from . import ranking, suggest
@@ -108,6 +109,8 @@ def _published(value) -> date | None:
 class Engine:
     def __init__(self, index_dir: Path, writable: bool = True) -> None:
         self.store = IndexDir(index_dir)
+        if writable and not self.store.exists():
+            create_empty(self.store)  # a writable server may start from nothing and take POSTs
         self.index = F.open_index(self.store.tantivy_path)
         self.schema = self.index.schema
         self.writable = writable
@@ -423,18 +426,19 @@ class Engine:
             **head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs
         )
 
-    def exists(self, doc_id: str) -> bool:
-        return F.matches(self.searcher().search(tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id), 1)) > 0
+    def index_figures(self) -> tuple[int, int, float]:
+        """(reports, paragraphs, time of the last commit): for health and metrics."""
+        searcher = self.searcher()
+        meta = self.store.tantivy_path / "meta.json"
+        committed = meta.stat().st_mtime if meta.exists() else 0.0
+        return document_count(searcher), searcher.num_docs, committed
 
     def health(self) -> Health:
-        searcher = self.searcher()
-        documents = F.matches(searcher.search(tantivy.Query.term_query(self.schema, F.POSITION, 0), 1))
-        meta = self.store.tantivy_path / "meta.json"
-        stamp = int(meta.stat().st_mtime) if meta.exists() else 0
+        documents, paragraphs, committed = self.index_figures()
         return Health(
             documents=documents,
-            paragraphs=searcher.num_docs,
-            index_version=f"{F.SCHEMA_VERSION}.{stamp}",
+            paragraphs=paragraphs,
+            index_version=f"{F.SCHEMA_VERSION}.{int(committed)}",
             writable=self.writable,
         )
 
@@ -456,24 +460,13 @@ class Engine:
         )
         if not report.paragraphs:
             raise ValueError("no report text left after cleaning: the text is too short or only page furniture")
-        with self._write_lock:
-            created = not self.exists(report.id)
+        meta = {"title": request.title, "source": request.source, "url": request.url, "origin": "api"}
+        with self._write_lock, IndexWriter(self.store, self.index, heap=SINGLE_HEAP) as writer:
+            created = not writer.committed(report.id)
             if created:
-                self.store.save_original(
-                    report.id,
-                    report.text,
-                    {"title": request.title, "source": request.source, "url": request.url, "origin": "api"},
-                )
-                writer = self.index.writer(F_WRITER_HEAP, 1)
-                try:
-                    for doc in to_tantivy(to_fields(report)):
-                        writer.add_document(doc)
-                    writer.commit()
-                    writer.wait_merging_threads()
-                finally:
-                    del writer
-                self.index.reload()
-                self._last_reload = time.monotonic()
+                writer.add(report.id, report.text, meta, to_fields(report))
+                writer.commit()
+        self._last_reload = time.monotonic()  # the writer reloaded the index
         topics = sorted({t for p in report.paragraphs for t in p.topics})
         return IngestResponse(
             id=report.id,
@@ -488,19 +481,9 @@ class Engine:
         ), created
 
     def delete(self, doc_id: str) -> None:
-        with self._write_lock:
-            if not self.exists(doc_id):
+        with self._write_lock, IndexWriter(self.store, self.index, heap=SINGLE_HEAP) as writer:
+            if not writer.committed(doc_id):
                 raise NotFound(doc_id)
-            writer = self.index.writer(F_WRITER_HEAP, 1)
-            try:
-                writer.delete_documents_by_term(F.DOC_ID, doc_id)
-                writer.commit()
-                writer.wait_merging_threads()
-            finally:
-                del writer
-            self.store.remove_original(doc_id)
-            self.index.reload()
-            self._last_reload = time.monotonic()
-
-
-F_WRITER_HEAP = 32_000_000
+            writer.delete(doc_id)
+            writer.commit()
+        self._last_reload = time.monotonic()
