@@ -43,6 +43,7 @@ from bench import procfs
 from bench.corpus import generate
 from bench.load import LiveServer
 from indexer import schema as F
+from indexer.facets import NAMES
 from indexer.normalize import syllables
 from indexer.pipeline import paragraph_id
 
@@ -114,7 +115,7 @@ def query_mix(facets: dict, rng: random.Random) -> list[dict]:
 
 
 #: Parameters that name facet values: one value or a list in a search given as URL parameters.
-FACET_PARAMS = ("district", "province", "year", "topic")
+FACET_PARAMS = NAMES
 
 
 def engine_params(query: dict, **extra) -> SearchParams:
@@ -123,8 +124,6 @@ def engine_params(query: dict, **extra) -> SearchParams:
     from search_api.engine import SearchParams
 
     facets = {name: list(v) if isinstance(v, list) else [v] for name, v in query.items() if name in FACET_PARAMS}
-    if "year" in facets:
-        facets["year"] = [int(y) for y in facets["year"]]
     rest = {name: v for name, v in query.items() if name not in FACET_PARAMS}
     return SearchParams(**facets, **rest, **extra)
 

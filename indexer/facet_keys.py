@@ -31,14 +31,13 @@ from functools import cache
 import tantivy
 
 from . import schema as F
+from .facets import BY_NAME
 from .topics import Taxonomy, taxonomy
 
-FACETS = ("district", "province", "year", "topic")
 PLACE_FACTOR = 1000
 #: Enough buckets for every place (≈760) and every topic combination (2^11).
 BUCKETS = 20_000
 
-_FIELD = {"district": F.PLACE, "province": F.PLACE, "year": F.YEAR_KEY, "topic": F.TOPIC_BITS}
 #: The key of "no value" in every column.
 NONE = 0
 
@@ -68,7 +67,7 @@ def count(
     each key is decoded once per process (``_place_codes``, ``_mask_bits``).
     """
     facets = list(facets)
-    fields = sorted({_FIELD[f] for f in facets})
+    fields = sorted({BY_NAME[f].column for f in facets})
     result = searcher.aggregate(query, {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields})
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in fields:

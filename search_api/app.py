@@ -1,8 +1,9 @@
 """The HTTP API (``/api/v1``) and the static page (``/``)."""
 
 import hmac
+import inspect
 import logging
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Security
@@ -14,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import Field, StringConstraints
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from indexer.facets import FACETS
 from indexer.store import is_document_id
 
 from . import errors
@@ -28,6 +30,7 @@ from .models import (
     DocumentDetail,
     DocumentList,
     ErrorResponse,
+    FacetDefinition,
     Facets,
     Health,
     IngestRequest,
@@ -177,44 +180,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if not hmac.compare_digest(x_api_key.encode("utf-8"), settings.api_key.encode("utf-8")):
             raise ApiError(403, "forbidden", "wrong API key")
 
-    def search_params(
-        q: Annotated[
-            str,
-            Query(
-                max_length=MAX_QUERY_CHARS,
-                description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything",
-            ),
-        ] = "",
-        district: Annotated[
-            list[FacetValue], Query(max_length=100, description="GSO district code (repeatable, OR)")
-        ] = [],
-        province: Annotated[
-            list[FacetValue], Query(max_length=100, description="GSO province code (repeatable, OR)")
-        ] = [],
-        year: Annotated[list[Year], Query(max_length=100, description="Reviewed year (repeatable, OR)")] = [],
-        topic: Annotated[list[FacetValue], Query(max_length=100, description="Topic slug (repeatable, OR)")] = [],
-        year_from: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-        year_to: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-        sort: Literal["relevance", "newest", "oldest"] = "relevance",
-        page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
-        per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 10,
-    ) -> SearchParams:
-        # Lengths, counts and ranges are checked by the declarations above (and stated in /openapi.json).
-        if year_from is not None and year_to is not None and year_from > year_to:
-            raise ApiError(422, "invalid_parameters", "year_from is after year_to")
-        return SearchParams(
-            q=q,
-            district=district,
-            province=province,
-            year=year,
-            topic=topic,
-            year_from=year_from,
-            year_to=year_to,
-            sort=sort,
-            page=page,
-            per_page=per_page,
-        )
-
+    search_params = _search_params()
     Params = Annotated[SearchParams, Depends(search_params)]
 
     @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
@@ -233,7 +199,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
         metrics.searches.inc()
-        return Response(engine.search(replace(params, facets=facets)).model_dump_json(), media_type="application/json")
+        return Response(engine.search(params.but(facets=facets)).model_dump_json(), media_type="application/json")
 
     @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
     def documents(params: Params) -> DocumentList:
@@ -257,6 +223,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def all_facets() -> Facets:
         """Every facet value with its paragraph count over the whole corpus."""
         return engine.facets()
+
+    @app.get("/api/v1/facets/definitions", response_model=list[FacetDefinition], tags=["search"])
+    def facet_definitions() -> list[FacetDefinition]:
+        """The facets, in the order the page shows them: each is a filter parameter of the search."""
+        return [FacetDefinition.model_validate(f, from_attributes=True) for f in FACETS]
 
     @app.get("/api/v1/suggest", response_model=SuggestResponse, responses=ERRORS, tags=["search"])
     def suggest(q: Annotated[str, Query(max_length=100)] = "") -> SuggestResponse:
@@ -318,6 +289,54 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _search_params() -> Callable[..., SearchParams]:
+    """The dependency that reads a search from the query string: ``q``, one repeatable
+    parameter per facet of ``indexer.facets.FACETS`` (OR within, AND across), the year
+    range, the order and the page.  Its signature is built from the facets, so FastAPI
+    validates them and /openapi.json states their limits like any other parameter."""
+    keyword = inspect.Parameter.KEYWORD_ONLY
+
+    def parameter(name: str, annotation: object, default: object) -> inspect.Parameter:
+        return inspect.Parameter(name, keyword, annotation=annotation, default=default)
+
+    query = Annotated[
+        str,
+        Query(
+            max_length=MAX_QUERY_CHARS,
+            description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything",
+        ),
+    ]
+    facets = [
+        parameter(
+            f.name,
+            Annotated[
+                list[Year] if f.numeric else list[FacetValue],
+                Query(max_length=100, description=f"{f.values} (repeatable, OR)"),
+            ],
+            [],
+        )
+        for f in FACETS
+    ]
+    rest = [
+        parameter("year_from", Annotated[int | None, Query(ge=1900, le=2100)], None),
+        parameter("year_to", Annotated[int | None, Query(ge=1900, le=2100)], None),
+        parameter("sort", Literal["relevance", "newest", "oldest"], "relevance"),
+        parameter("page", Annotated[int, Query(ge=1, le=MAX_PAGE)], 1),
+        parameter("per_page", Annotated[int, Query(ge=1, le=MAX_PER_PAGE)], 10),
+    ]
+
+    def search_params(**given: Any) -> SearchParams:
+        # Lengths, counts and ranges are checked by the declarations (and stated in /openapi.json).
+        if given["year_from"] is not None and given["year_to"] is not None and given["year_from"] > given["year_to"]:
+            raise ApiError(422, "invalid_parameters", "year_from is after year_to")
+        return SearchParams(**given)
+
+    search_params.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [parameter("q", query, ""), *facets, *rest], return_annotation=SearchParams
+    )
+    return search_params
 
 
 def app_from_environment() -> FastAPI:

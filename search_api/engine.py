@@ -14,10 +14,12 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
@@ -34,7 +36,7 @@ from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_coun
 
 from . import facets as facet_mod
 from . import ranking, suggest
-from .facets import Filters
+from .filters import Filters
 from .highlight import Highlighter
 from .models import (
     DocumentDetail,
@@ -69,22 +71,34 @@ class _Ranked:
     hits: list
 
 
-@dataclass
-class SearchParams(Filters):
-    """A search: the query, the filters it inherits, the order and the page."""
+class SearchParams:
+    """A search: the query, its filters, the order and the page.
 
-    q: str = ""
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 10
-    #: Count facets (the page needs them; a tool that reads only hits can skip the pass).
-    facets: bool = True
+    Filters are given by facet name (``SearchParams(q="ntm", district=["264"])``),
+    as the API's parameters are, or as a ready ``Filters``."""
 
-    @property
-    def filters(self) -> Filters:
-        return Filters(
-            list(self.district), list(self.province), list(self.year), list(self.topic), self.year_from, self.year_to
-        )
+    def __init__(
+        self,
+        q: str = "",
+        *,
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 10,
+        facets: bool = True,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        filters: Filters | None = None,
+        **selected: Iterable[str | int],
+    ) -> None:
+        self.q, self.sort, self.page, self.per_page = q, sort, page, per_page
+        #: Count facets (the page needs them; a tool that reads only hits can skip the pass).
+        self.facets = facets
+        self.filters = filters.copy() if filters is not None else Filters(selected, year_from, year_to)
+
+    def but(self, **changes: Any) -> SearchParams:
+        """A copy with some of ``q``, ``sort``, ``page``, ``per_page``, ``facets`` changed."""
+        fields = {"q": self.q, "sort": self.sort, "page": self.page, "per_page": self.per_page, "facets": self.facets}
+        return SearchParams(**{**fields, **changes}, filters=self.filters)
 
 
 def _first(doc: tantivy.Document, name: str):

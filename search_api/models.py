@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 from typing_extensions import TypedDict
+
+from indexer.facets import FACETS
 
 MAX_QUERY_CHARS = 500
 MAX_PER_PAGE = 100
@@ -29,11 +31,34 @@ class FacetValue(TypedDict):
     lon: float | None
 
 
-class Facets(BaseModel):
-    district: list[FacetValue] = []
-    province: list[FacetValue] = []
-    year: list[FacetValue] = []
-    topic: list[FacetValue] = []
+if TYPE_CHECKING:
+
+    class Facets(BaseModel):
+        """Statically: one list of values per facet, by facet name."""
+
+        def __getattr__(self, name: str) -> list[FacetValue]: ...
+
+else:
+    # One field per facet of ``indexer.facets.FACETS``, in their order.
+    Facets = create_model(
+        "Facets",
+        __doc__="Counts per facet value: one list per facet of indexer.facets.FACETS",
+        **{
+            f.name: (list[FacetValue], Field(default_factory=list, description=f"{f.title}: {f.values}"))
+            for f in FACETS
+        },
+    )
+
+
+class FacetDefinition(BaseModel):
+    """What the page needs to show a facet, from ``indexer.facets``."""
+
+    name: str = Field(description="Filter parameter of /api/v1/search and key in its facets")
+    title: str = Field(description="Heading of the facet's list")
+    chip: str = Field(description="Short name on a chip of the filters in force")
+    values: str = Field(description="What a value is")
+    numeric: bool
+    per_report: bool = Field(description="One value per report (else per paragraph)")
 
 
 class Hit(BaseModel):

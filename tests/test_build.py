@@ -163,11 +163,12 @@ def test_packed_facet_keys_count_what_the_readable_fields_hold(seed_index, monke
     and topic (what filters match), value by value; so does the per-topic fallback
     used when topic combinations outnumber the aggregation's buckets."""
     from indexer import facet_keys
+    from indexer.facets import NAMES
 
     index = F.open_index(seed_index / "tantivy")
     searcher, schema = index.searcher(), index.schema
     everything = tantivy.Query.all_query()
-    counts = facet_keys.count(searcher, schema, everything, facet_keys.FACETS)
+    counts = facet_keys.count(searcher, schema, everything, NAMES)
     fields = {"district": F.DISTRICT, "province": F.PROVINCE, "topic": F.TOPIC}
     for facet, field in fields.items():
         assert counts[facet], facet
