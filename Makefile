@@ -1,6 +1,7 @@
 # Two commands for a new user: `make run` and `make test` (see README.md).
 # The newest Python 3.11+ on PATH (override: make PYTHON=python3.12 ...).
-PYTHON ?= $(shell for v in python3.13 python3.12 python3.11; do command -v $$v >/dev/null 2>&1 && { echo $$v; break; }; done)
+# (A command that runs, not just one on PATH: pyenv puts shims there for versions it does not enable.)
+PYTHON ?= $(shell for v in python3.13 python3.12 python3.11 python3; do $$v -c 'import sys; assert sys.version_info >= (3, 11)' >/dev/null 2>&1 && { echo $$v; break; }; done)
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 INDEX  ?= data/index
