@@ -30,6 +30,8 @@ class Facet:
     chip: str
     #: What a value is, for the API's parameter description.
     values: str
+    #: A value to try from the API's documentation page.
+    example: str
     #: The raw or integer field that a filter matches.
     field: str
     #: The dense fast column whose terms aggregation counts it (see ``facet_keys``).
@@ -46,10 +48,10 @@ class Facet:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("district", "Huyện / quận", "Huyện", "GSO district code", F.DISTRICT, F.PLACE),
-    Facet("province", "Tỉnh / thành phố", "Tỉnh", "GSO province code", F.PROVINCE, F.PLACE),
-    Facet("year", "Năm", "Năm", "Reviewed year", F.YEAR, F.YEAR_KEY, numeric=True, order="value_desc"),
-    Facet("topic", "Chủ đề", "Chủ đề", "Topic slug", F.TOPIC, F.TOPIC_BITS, per_report=False),
+    Facet("district", "Huyện / quận", "Huyện", "GSO district code", "264", F.DISTRICT, F.PLACE),
+    Facet("province", "Tỉnh / thành phố", "Tỉnh", "GSO province code", "27", F.PROVINCE, F.PLACE),
+    Facet("year", "Năm", "Năm", "Reviewed year", "2022", F.YEAR, F.YEAR_KEY, numeric=True, order="value_desc"),
+    Facet("topic", "Chủ đề", "Chủ đề", "Topic slug", "dan-van", F.TOPIC, F.TOPIC_BITS, per_report=False),
 )
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)

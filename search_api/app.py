@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from indexer.facets import FACETS
 from indexer.store import is_document_id
 
-from . import errors
+from . import docs, errors
 from .config import Settings
 from .engine import Engine, NotFound, SearchParams
 from .errors import ApiError
@@ -73,7 +73,8 @@ class _SecurityHeaders:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         extra = list(_SECURITY_HEADERS)
-        if not scope["path"].startswith(("/docs", "/redoc")):
+        # The documentation pages set their own, slightly wider policy (search_api/docs.py).
+        if not scope["path"].startswith(docs.PATHS):
             extra.append((b"content-security-policy", CSP.encode()))
 
         async def send_with_headers(message):
@@ -150,7 +151,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         version="1.0",
         description="Faceted Vietnamese full-text search over district-level reports. "
         'Errors are JSON {"error": {"code", "message"}}.',
+        docs_url=None,  # served offline by search_api/docs.py
+        redoc_url=None,
     )
+    docs.install(app)
     app.state.engine = engine
     app.state.settings = settings
     metrics = app.state.metrics = Metrics(engine.index_figures)
@@ -306,6 +310,11 @@ def _search_params() -> Callable[..., SearchParams]:
         Query(
             max_length=MAX_QUERY_CHARS,
             description=f"Query (at most {MAX_QUERY_CHARS} characters); empty browses everything",
+            openapi_examples={
+                "phrase": {"value": "nông thôn mới kiểu mẫu"},
+                "unaccented": {"value": "cong tac dan van"},
+                "abbreviation": {"value": "GPMB"},
+            },
         ),
     ]
     facets = [
@@ -313,7 +322,11 @@ def _search_params() -> Callable[..., SearchParams]:
             f.name,
             Annotated[
                 list[Year] if f.numeric else list[FacetValue],
-                Query(max_length=100, description=f"{f.values} (repeatable, OR)"),
+                Query(
+                    max_length=100,
+                    description=f"{f.values} (repeatable, OR)",
+                    openapi_examples={f.label(f.example): {"value": [f.example]}},
+                ),
             ],
             [],
         )
