@@ -11,9 +11,13 @@ out of the ideal ranking; and a query with ``filters`` grades 0 every paragraph 
 does not satisfy them, so a wrongly tagged report that slips through a filter
 counts against the system.
 
-``python -m bench.judging [QUERY-SUBSTRING]`` prints, per judged query, every
+``python -m bench.judging [--heldout] [QUERY-SUBSTRING]`` prints, per judged query, every
 corpus paragraph with a non-zero grade (and the ideal DCG@10), to check the
-markers against the corpus.
+markers against the corpus (it greps the texts; it does not run the engine).
+
+Two sets share this code (:class:`BenchSet`): ``MAIN`` (``seeds/`` + ``bench/reports``,
+``judgments.json``, ``tagging_labels.json``), the set the engine is tuned on, and
+``HELDOUT`` (``bench/heldout/``), written before any tuning, scored apart, never tuned on.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ BENCH = Path(__file__).resolve().parent
 SOURCES = [ROOT / "seeds", BENCH / "reports"]
 JUDGMENTS = BENCH / "judgments.json"
 LABELS = BENCH / "tagging_labels.json"
+HELDOUT_DIR = BENCH / "heldout"
 CLASSES = (
     "accented",
     "unaccented",
@@ -37,9 +42,30 @@ CLASSES = (
     "tone_variant",
     "phrase",
     "cross_boundary",
+    "compound",
     "place_name",
     "filtered",
 )
+
+
+@dataclass(frozen=True)
+class BenchSet:
+    """A corpus with its judged queries and labels."""
+
+    name: str
+    sources: tuple[Path, ...]
+    judgments: Path
+    labels: Path
+
+
+MAIN = BenchSet("main", tuple(SOURCES), JUDGMENTS, LABELS)
+HELDOUT = BenchSet(
+    "held-out",
+    (HELDOUT_DIR / "reports",),
+    HELDOUT_DIR / "judgments.json",
+    HELDOUT_DIR / "tagging_labels.json",
+)
+
 #: releval.py's definition of a paragraph: a line of at least this many characters.
 MIN_LINE_CHARS = 80
 
@@ -104,17 +130,17 @@ def load_labels(path: Path = LABELS) -> dict:
     return json.loads(path.read_text("utf-8"))
 
 
-def corpus_files() -> list[Path]:
-    return [f for d in SOURCES for f in sorted(d.glob("*.txt"))]
+def corpus_files(bench: BenchSet = MAIN) -> list[Path]:
+    return [f for d in bench.sources for f in sorted(d.glob("*.txt"))]
 
 
-def raw_units(files: list[Path] | None = None) -> list[tuple[str, str]]:
+def raw_units(files: list[Path] | None = None, bench: BenchSet = MAIN) -> list[tuple[str, str]]:
     """(file name, line) for every distinct line of 80+ characters, as releval.py reads the seeds,
     less the lines judged not to be paragraphs (``not_paragraphs`` in judgments.json) and lines
     repeated inside longer ones."""
     out, seen = [], set()
-    excluded = load_not_paragraphs()
-    for f in files or corpus_files():
+    excluded = load_not_paragraphs(bench.judgments)
+    for f in files or corpus_files(bench):
         for line in f.read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if len(line) >= MIN_LINE_CHARS and line not in seen and norm(line) not in excluded:
@@ -141,14 +167,13 @@ def satisfies(doc: dict | None, filters: dict) -> bool:
     return True
 
 
-_NOT_PARAGRAPHS: set[str] | None = None
+_NOT_PARAGRAPHS: dict[Path, set[str]] = {}
 
 
-def grade(query: Query, text: str, file: str | None, documents: dict) -> int:
-    global _NOT_PARAGRAPHS
-    if _NOT_PARAGRAPHS is None:
-        _NOT_PARAGRAPHS = load_not_paragraphs()
-    if norm(text).strip() in _NOT_PARAGRAPHS:
+def grade(query: Query, text: str, file: str | None, documents: dict, judgments: Path = JUDGMENTS) -> int:
+    if judgments not in _NOT_PARAGRAPHS:
+        _NOT_PARAGRAPHS[judgments] = load_not_paragraphs(judgments)
+    if norm(text).strip() in _NOT_PARAGRAPHS[judgments]:
         return 0
     if query.filters and not satisfies(documents.get(file) if file else None, query.filters):
         return 0
@@ -158,13 +183,15 @@ def grade(query: Query, text: str, file: str | None, documents: dict) -> int:
 def main(argv: list[str]) -> int:
     import math
 
-    documents = load_labels()["documents"]
-    units = raw_units()
+    bench = HELDOUT if "--heldout" in argv else MAIN
+    argv = [a for a in argv if a != "--heldout"]
+    documents = load_labels(bench.labels)["documents"]
+    units = raw_units(bench=bench)
     want = argv[0] if argv else ""
-    for query in load_queries():
+    for query in load_queries(bench.judgments):
         if want and want not in query.q:
             continue
-        graded = [(grade(query, text, f, documents), f, text) for f, text in units]
+        graded = [(grade(query, text, f, documents, bench.judgments), f, text) for f, text in units]
         graded = [g for g in graded if g[0]]
         ideal = sorted((2**g - 1 for g, _, _ in graded), reverse=True)[:10]
         idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))

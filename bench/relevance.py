@@ -2,7 +2,7 @@
 
 ::
 
-    python -m bench.relevance [--fast] [--json OUT] [--show N] [--check]
+    python -m bench.relevance [--fast] [--json OUT] [--show N] [--check] [--heldout | --no-heldout]
 
 Builds every system on the same corpus (``seeds/*.txt`` + ``bench/reports/*.txt``):
 
@@ -25,6 +25,12 @@ N worst queries with the grades of its first hits; ``--check`` exits 1 when a
 target of the quality issue is missed (engine ahead of both peers in every
 class, overall nDCG@10 >= 0.95, district and year >= 95 %, no wrong district
 where the label is unknown, topic precision >= 0.8).
+
+After the main set, the same figures are printed for the **held-out** set
+(``bench/heldout/``: its own reports, judged queries and labels, written before
+any tuning), under its own heading, on its own corpus: scored, never tuned on,
+and never part of ``--check``.  ``--heldout`` prints only the held-out set,
+``--no-heldout`` only the main set; ``run(bench=HELDOUT)`` returns its figures.
 """
 
 from __future__ import annotations
@@ -38,7 +44,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .judging import CLASSES, Query, corpus_files, grade, load_labels, load_queries, norm, raw_units
+from .judging import (
+    CLASSES,
+    HELDOUT,
+    MAIN,
+    BenchSet,
+    Query,
+    corpus_files,
+    grade,
+    load_labels,
+    load_queries,
+    norm,
+    raw_units,
+)
 from .peers import Fts5Peer, TantivyPeer
 
 K = 10
@@ -102,10 +120,10 @@ def load_corpus(files: list[Path]) -> Corpus:
     return corpus
 
 
-def ideal_units(corpus: Corpus) -> list[tuple[str, str]]:
+def ideal_units(corpus: Corpus, bench: BenchSet = MAIN) -> list[tuple[str, str]]:
     """(file, text) the ideal ranking is built from: releval.py's lines of 80+ characters,
     plus every engine paragraph that is not part of such a line (a shorter one, say)."""
-    units = raw_units(corpus.files)
+    units = raw_units(corpus.files, bench)
     lines = [norm(text) for _, text in units]
     for p in corpus.paragraphs:
         t = norm(p["text"])
@@ -189,17 +207,17 @@ def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def evaluate(systems, queries: list[Query], corpus: Corpus, documents: dict) -> dict:
-    units = ideal_units(corpus)
+def evaluate(systems, queries: list[Query], corpus: Corpus, documents: dict, bench: BenchSet = MAIN) -> dict:
+    units = ideal_units(corpus, bench)
     results: dict = {s.name: [] for s in systems}
     for query in queries:
-        ideal = sorted((grade(query, text, f, documents) for f, text in units), reverse=True)[:K]
+        ideal = sorted((grade(query, text, f, documents, bench.judgments) for f, text in units), reverse=True)[:K]
         idcg = dcg(ideal)
         for system in systems:
             started = time.perf_counter()
             hits = system.search(query.q, query.filters, K)
             ms = (time.perf_counter() - started) * 1000
-            grades = [grade(query, text, f, documents) for _, text, f in hits]
+            grades = [grade(query, text, f, documents, bench.judgments) for _, text, f in hits]
             row = {
                 "q": query.q,
                 "class": query.cls,
@@ -278,10 +296,15 @@ def evaluate_tagger(corpus: Corpus, labels: dict) -> dict:
             "province": (truth["province_code"], report.province.code if report.province else None),
             "year": (truth["year"], report.year),
         }
+    document_accuracy = {
+        facet: sum(1 for d in documents.values() if d[facet][0] == d[facet][1]) / len(documents) if documents else 0.0
+        for facet in ("district", "province", "year")
+    }
     return {
         "paragraphs": n,
         "missing": missing,
         "accuracy": acc,
+        "document_accuracy": document_accuracy,
         "wrong_district": len(wrong),
         "wrong_district_where_unknown": sum(1 for r in wrong if r["district"][0] is None),
         "wrong_district_files": sorted({r["file"] for r in wrong}),
@@ -393,12 +416,17 @@ def select(queries: list[Query], fast: bool) -> list[Query]:
     return out
 
 
-def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5", "tantivy-default")) -> dict:
-    """Build every system, score them and the tagger; the figures as a dict (for tests and --json)."""
+def run(
+    fast: bool = False,
+    systems: tuple[str, ...] = ("engine", "sqlite-fts5", "tantivy-default"),
+    bench: BenchSet = MAIN,
+) -> dict:
+    """Build every system on ``bench``'s corpus, score them and the tagger; the figures as a dict
+    (for tests and --json).  ``bench=HELDOUT`` scores the held-out set (never tuned on)."""
     started = time.perf_counter()
-    queries = select(load_queries(), fast)
-    labels = load_labels()
-    corpus = load_corpus(corpus_files())
+    queries = select(load_queries(bench.judgments), fast)
+    labels = load_labels(bench.labels)
+    corpus = load_corpus(corpus_files(bench))
     timings = {"pipeline": f"{corpus.seconds:.1f}s"}
     built = []
     candidates = {
@@ -413,7 +441,7 @@ def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5",
         timings[name] = f"{time.perf_counter() - t0:.1f}s"
         built.append(system)
     try:
-        results = evaluate(built, queries, corpus, labels["documents"])
+        results = evaluate(built, queries, corpus, labels["documents"], bench)
     finally:
         for system in built:
             system.close()
@@ -422,6 +450,7 @@ def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5",
     summary = {name: summarise(rows) for name, rows in results.items()}
     tagger = evaluate_tagger(corpus, labels)
     return {
+        "set": bench.name,
         "fast": fast,
         "queries": len(queries),
         "paragraphs": len(corpus.paragraphs),
@@ -435,6 +464,27 @@ def run(fast: bool = False, systems: tuple[str, ...] = ("engine", "sqlite-fts5",
     }
 
 
+def print_heldout(out: dict, show: int) -> None:
+    """The held-out block: the same figures, on the held-out set, under their own heading."""
+    title = "held-out (never tuned on)"
+    print(f"\n{'=' * 30} {title} {'=' * 30}")
+    print(
+        f"bench/heldout: {out['files']} reports, {out['paragraphs']} paragraphs; {out['queries']} queries"
+        + (" (--fast)" if out["fast"] else "")
+        + ". Written before any tuning: report these figures, never tune on them."
+    )
+    print_report(out["summary"], out["per_query"], out["tagger"], show, out["timings"])
+    doc = out["tagger"]["document_accuracy"]
+    print(
+        f"\n  per report ({len(out['tagger']['documents'])}): "
+        + ", ".join(f"{facet} {doc[facet]:.3f}" for facet in ("district", "province", "year"))
+    )
+    print(f"\nheld-out targets missed (for information, not a gate): {len(out['failures'])}")
+    for line in out["failures"]:
+        print(f"  - {line}")
+    print(f"held-out total {out['seconds']}s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.relevance", description=__doc__.split("\n\n")[0])
     parser.add_argument("--fast", action="store_true", help=f"the first {FAST_PER_CLASS} queries of each class")
@@ -442,8 +492,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show", type=int, default=8, metavar="N", help="print the engine's N worst queries (default 8)"
     )
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target of the main set is missed")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--heldout", action="store_true", help="only the held-out set (bench/heldout, never tuned on)")
+    which.add_argument("--no-heldout", action="store_true", help="only the main set")
     args = parser.parse_args(argv)
+    if args.heldout:
+        held = run(fast=args.fast, bench=HELDOUT)
+        print_heldout(held, args.show)
+        if args.json:
+            args.json.write_text(json.dumps(held, ensure_ascii=False, indent=1), encoding="utf-8")
+        return 0
     out = run(fast=args.fast)
     print(
         f"corpus: {out['files']} reports, {out['paragraphs']} paragraphs; {out['queries']} queries"
@@ -454,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
     for line in out["failures"]:
         print(f"  - {line}")
     print(f"total {out['seconds']}s")
+    if not args.no_heldout:
+        out["heldout"] = run(fast=args.fast, bench=HELDOUT)
+        print_heldout(out["heldout"], args.show)
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 1 if args.check and out["failures"] else 0
