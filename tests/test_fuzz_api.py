@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.load import LiveServer
+from search_api.live_server import LiveServer
 
 from .conftest import API_KEY
 

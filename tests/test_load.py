@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 
-from bench.load import LiveServer, run_load
+from bench.load import run_load
+from search_api.live_server import LiveServer
 
 LONG = os.environ.get("VNSEARCH_LONG_TESTS") == "1"
 MB = 1024 * 1024

@@ -23,9 +23,9 @@ import httpx
 import pytest
 import tantivy
 
-from bench.load import LiveServer
 from indexer import schema as F
 from indexer.reading import _TCVN3, ReadError, decode_legacy, read_bytes_as_text, vietnamese_score
+from search_api.live_server import LiveServer
 
 from .conftest import API_KEY, ROOT, SEEDS
 

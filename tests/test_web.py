@@ -36,7 +36,7 @@ expect = sync_api.expect
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Index seeds/ with the CLI and serve it with the CLI, as a user would."""
-    from bench.load import LiveServer
+    from search_api.live_server import LiveServer
 
     index = tmp_path_factory.mktemp("web") / "index"
     subprocess.run(
