@@ -1,6 +1,7 @@
 # Two commands for a new user: `make run` and `make test` (see README.md).
 # The newest Python 3.11+ on PATH (override: make PYTHON=python3.12 ...).
-PYTHON ?= $(shell for v in python3.13 python3.12 python3.11; do command -v $$v >/dev/null 2>&1 && { echo $$v; break; }; done)
+# (Each is run, not only looked up: a pyenv shim exists for versions it does not have.)
+PYTHON ?= $(shell for v in python3.13 python3.12 python3.11; do $$v -c '' >/dev/null 2>&1 && { echo $$v; break; }; done)
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 INDEX  ?= data/index

@@ -54,6 +54,7 @@ def _raw(server: LiveServer, request: str) -> tuple[int, str]:
 
 
 # ----------------------------------------------------------------- Schemathesis
+@pytest.mark.slow
 def test_schemathesis_every_endpoint_no_500_and_responses_match_the_schema(live, tmp_path):
     pytest.importorskip("schemathesis")
     st = Path(sys.executable).with_name("st")

@@ -27,6 +27,8 @@ ARGS = [
 ]
 QUERY = "nông thôn mới kiểu mẫu"
 
+pytestmark = pytest.mark.slow
+
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (make browser installs it)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
