@@ -101,8 +101,9 @@ export class ReportView {
     const {router} = this;
     const meta = [];
     const row = (term, ...value) => value.some((v) => v) && meta.push(h("div.report__row", {}, h("dt", {}, term), h("dd", {}, value)));
-    row("Huyện / quận", d.district && d.district.label);
-    row("Tỉnh / thành phố", d.province && d.province.label);
+    const title = (facet) => router.facets.find((f) => f.name === facet).title; // the sidebar's names
+    row(title("district"), d.district && d.district.label);
+    row(title("province"), d.province && d.province.label);
     row("Năm báo cáo", d.year && String(d.year));
     row("Ngày đăng", d.published_date && date(d.published_date));
     row("Nguồn", d.source);
