@@ -41,11 +41,11 @@ import tantivy
 
 from bench import procfs
 from bench.corpus import generate
-from bench.load import LiveServer
 from indexer import schema as F
 from indexer.facets import NAMES
 from indexer.normalize import syllables
 from indexer.pipeline import paragraph_id
+from search_api.live_server import LiveServer
 
 if TYPE_CHECKING:
     from search_api.engine import SearchParams

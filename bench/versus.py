@@ -20,8 +20,8 @@ import random
 import urllib.request
 from pathlib import Path
 
-from bench.load import LiveServer
 from bench.speed import drive, http_get, query_mix
+from search_api.live_server import LiveServer
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """The incremental build and the command line, on real files."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -123,8 +124,12 @@ def test_cli_inspect_and_stats(tmp_path, seed_index):
         text=True,
         timeout=120,
     ).stdout
-    assert "Ba Chẽ" in out and "TT&VH Ba Chẽ" in out and "year:        2020" in out and "fired" not in out.lower()[:0]
-    assert "[counter] Hôm nay: 2023" in out or "after the byline" in out
+    assert "Ba Chẽ" in out and "TT&VH Ba Chẽ" in out and "year:        2020" in out
+    # Every tag comes with its evidence, and the terms that fired explain each paragraph's topics.
+    assert "[district] district Ba Chẽ (Quảng Ninh) [202]" in out and "[year] year 2020" in out
+    assert re.search(r"paragraphs \(\d+\):", out) and re.search(r"\* [a-z-]+: .+ \(\d", out)
+    # The page's counter is listed among the lines that are not paragraphs, with the reason.
+    assert re.search(r"- \[(counter|after the byline)\] Hôm nay: 2023", out)
     stats = subprocess.run(
         [sys.executable, "-m", "indexer", "stats", "--index", str(seed_index)],
         cwd=ROOT,

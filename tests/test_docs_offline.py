@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    from bench.load import LiveServer
+    from search_api.live_server import LiveServer
 
     index = tmp_path_factory.mktemp("docs") / "index"
     build_index([SEEDS], index, jobs=1)

@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.load import LiveServer
+from search_api.live_server import LiveServer
 
 from .conftest import API_KEY
 
@@ -54,6 +54,7 @@ def _raw(server: LiveServer, request: str) -> tuple[int, str]:
 
 
 # ----------------------------------------------------------------- Schemathesis
+@pytest.mark.slow
 def test_schemathesis_every_endpoint_no_500_and_responses_match_the_schema(live, tmp_path):
     pytest.importorskip("schemathesis")
     st = Path(sys.executable).with_name("st")

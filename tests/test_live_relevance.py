@@ -14,7 +14,7 @@ RELEVAL = ROOT.parent / "shared" / "eval" / "releval.py"
 
 @pytest.fixture(scope="module")
 def live_server(seed_index):
-    from bench.load import LiveServer
+    from search_api.live_server import LiveServer
 
     live = LiveServer(seed_index).start()
     yield live.url

@@ -9,7 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 
-from bench.load import LiveServer, run_load
+import pytest
+
+from bench.load import run_load
+from search_api.live_server import LiveServer
+
+pytestmark = pytest.mark.slow
 
 LONG = os.environ.get("VNSEARCH_LONG_TESTS") == "1"
 MB = 1024 * 1024

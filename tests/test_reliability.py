@@ -23,9 +23,9 @@ import httpx
 import pytest
 import tantivy
 
-from bench.load import LiveServer
 from indexer import schema as F
 from indexer.reading import _TCVN3, ReadError, decode_legacy, read_bytes_as_text, vietnamese_score
+from search_api.live_server import LiveServer
 
 from .conftest import API_KEY, ROOT, SEEDS
 
@@ -194,6 +194,7 @@ def _bad_input_folder(src: Path) -> tuple[dict[str, str], dict[str, str]]:
     return good, bad
 
 
+@pytest.mark.slow
 def test_a_folder_of_bad_input_is_indexed_with_every_skip_explained(tmp_path):
     src = tmp_path / "báo cáo đầu vào"
     src.mkdir()
@@ -342,6 +343,7 @@ def _check_committed_state(index: Path) -> tuple[int, int]:
     return len(committed), len(ids)
 
 
+@pytest.mark.slow
 def test_kill_9_of_the_indexer_loses_nothing_committed_and_the_next_run_completes(tmp_path):
     n = 4000 if LONG else 2000
     src, index = tmp_path / "src", tmp_path / "idx"
@@ -381,6 +383,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.slow
 def test_workers_do_not_outlive_a_build_killed_alone(tmp_path):
     generate_corpus(tmp_path / "src", 1500)
     proc = subprocess.Popen(
@@ -431,6 +434,7 @@ def _report(tag: str) -> dict:
     }
 
 
+@pytest.mark.slow
 def test_an_acknowledged_write_survives_kill_9_of_the_server(tmp_path, seed_index):
     index = tmp_path / "index"
     shutil.copytree(seed_index, index)
@@ -469,6 +473,7 @@ def test_an_acknowledged_write_survives_kill_9_of_the_server(tmp_path, seed_inde
 
 
 # ----------------------------------------------------------------- 2c. searches during writes
+@pytest.mark.slow
 def test_searches_never_fail_while_documents_are_ingested_and_deleted(tmp_path, seed_index):
     index = tmp_path / "index"
     shutil.copytree(seed_index, index)

@@ -18,6 +18,14 @@ def texts(result):
     return [h["text"].lower() for h in result["hits"]]
 
 
+def full_matches(client, q) -> set[str]:
+    """Ids of every paragraph that matches all of ``q`` (not the partial ones a short answer is padded with)."""
+    result = search(client, q=q, per_page=100)
+    ids = {h["id"] for h in result["hits"] if not h["partial"]}
+    assert len(ids) == (0 if result["partial"] else result["total"]) <= 100, q
+    return ids
+
+
 @pytest.mark.parametrize("q", ["nông thôn mới kiểu mẫu", "nong thon moi kieu mau", "NTM kiểu mẫu"])
 def test_same_paragraphs_whatever_the_spelling(read_client, q):
     result = search(read_client, q=q)
@@ -43,10 +51,16 @@ def test_accented_query_prefers_exact_marks(read_client):
     result = search(read_client, q="mới", per_page=100)
     first = result["hits"][0]["text"].lower()
     assert re.search(r"\bmới\b", first)
+    # Every paragraph with the marks as typed comes before those that match only without them
+    # (some do: "mỗi", "môi"), for a common word and for a rarer one.
+    for q in ("mới", "môi"):
+        hits = search(read_client, q=q, per_page=100)["hits"]
+        exact = [bool(re.search(rf"\b{q}\b", h["text"].lower())) for h in hits]
+        assert exact[0] and not all(exact) and exact == sorted(exact, reverse=True), (q, exact)
 
 
 def test_cross_boundary_ranks_the_real_word_first(client):
-    client.post(
+    r = client.post(
         "/api/v1/documents",
         headers={"X-API-Key": API_KEY},
         json={
@@ -55,8 +69,10 @@ def test_cross_boundary_ranks_the_real_word_first(client):
             "title": "Giao chỉ tiêu ngân sách",
         },
     )
+    assert r.status_code == 201, r.text  # else the test below has nothing to rank
     result = search(client, q="nghị quyết")
     assert "hội nghị quyết định" not in result["hits"][0]["text"].lower()
+    assert re.search(r"(?<!hội )nghị quyết", result["hits"][0]["text"].lower())
 
 
 def test_adjacent_syllables_rank_above_scattered_ones(client):
@@ -106,6 +122,13 @@ def test_or(read_client):
     b = search(read_client, q="captcha")["total"]
     both = search(read_client, q="OCOP OR du lịch")["total"]
     assert both >= a and b == 0
+    # OR against AND on two phrases that match apart and, once, together: the OR's full matches
+    # are the union of each side's, the AND's their intersection (neither is the other).
+    ntm, cds = full_matches(read_client, '"nông thôn mới"'), full_matches(read_client, '"chuyển đổi số"')
+    either = full_matches(read_client, '"nông thôn mới" OR "chuyển đổi số"')
+    together = full_matches(read_client, '"nông thôn mới" "chuyển đổi số"')
+    assert ntm - cds and cds - ntm and ntm & cds
+    assert either == ntm | cds and together == ntm & cds
 
 
 def test_partial_matches_are_flagged(read_client):

@@ -27,6 +27,8 @@ ARGS = [
 ]
 QUERY = "nông thôn mới kiểu mẫu"
 
+pytestmark = pytest.mark.slow
+
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no chromium at {CHROMIUM} (make browser installs it)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -36,7 +38,7 @@ expect = sync_api.expect
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """Index seeds/ with the CLI and serve it with the CLI, as a user would."""
-    from bench.load import LiveServer
+    from search_api.live_server import LiveServer
 
     index = tmp_path_factory.mktemp("web") / "index"
     subprocess.run(

@@ -66,8 +66,6 @@ export const project = (lat, lon) => [(lon - BOX.lonMin) * K * COS, (BOX.latMax 
 
 const shortName = (label) => label.replace(/\s*\(.*\)\s*$/, "");
 
-let zoomed = false;
-
 /** A square view around the dots (same projection, smaller viewBox), or null for the whole country. */
 function zoomBox(placed) {
   if (!placed.length) return null;
@@ -79,11 +77,12 @@ function zoomBox(placed) {
   return {x: (x0 + x1) / 2 - side / 2, y: (y0 + y1) / 2 - side / 2, side};
 }
 
-/** Dots for the districts in the current results, sized by count, over faint dots for every district. */
-export function districtMap(container, facets, background, onToggle) {
+/** Dots for the districts in the current results, sized by count, over faint dots for every district.
+ * `view` is the map's own state, kept by the caller between draws: {zoomed}. */
+export function districtMap(container, facets, background, onToggle, view) {
   clear(container);
   const placed = facets.filter((f) => typeof f.lat === "number" && typeof f.lon === "number" && (f.count > 0 || f.selected));
-  const box = zoomed ? zoomBox(placed) : null;
+  const box = view.zoomed ? zoomBox(placed) : null;
   // u: one "full map" unit in this view's units, so dots and labels keep a readable size when zoomed.
   const u = box ? Math.min(1, (box.side / MAP_W) * 1.35) : 1;
   const viewBox = box ? `${box.x.toFixed(1)} ${box.y.toFixed(1)} ${box.side.toFixed(1)} ${box.side.toFixed(1)}`
@@ -138,9 +137,9 @@ export function districtMap(container, facets, background, onToggle) {
     container.append(h("p.panel__empty", {}, "Không có huyện nào trong kết quả."));
     return;
   }
-  container.append(h("button.btn.btn--ghost.map__zoom", {type: "button", "aria-pressed": String(zoomed), onclick: () => {
-    zoomed = !zoomed;
-    districtMap(container, facets, background, onToggle);
+  container.append(h("button.btn.btn--ghost.map__zoom", {type: "button", "aria-pressed": String(view.zoomed), onclick: () => {
+    view.zoomed = !view.zoomed;
+    districtMap(container, facets, background, onToggle, view);
     container.querySelector(".map__zoom")?.focus();
-  }}, zoomed ? "Xem cả nước" : "Phóng to vùng có kết quả"));
+  }}, view.zoomed ? "Xem cả nước" : "Phóng to vùng có kết quả"));
 }

@@ -1,5 +1,5 @@
 // Small DOM helpers. Text from the index or the user only ever goes in through
-// textContent / attributes; the one exception (the API's escaped highlight) is in app.js.
+// textContent / attributes; the one exception (the API's escaped highlight) is in results.js.
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 

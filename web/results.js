@@ -1,0 +1,211 @@
+// Results: the search request and what it draws in the main column (status line, notices, hits,
+// pagination, the error with its retry), and the scroll position each search was left at.
+import * as api from "./api.js";
+import {clear, date, h, ms, num} from "./dom.js";
+import {link} from "./url.js";
+
+export const PER_PAGE = 10;
+export const EXAMPLES = ["nông thôn mới kiểu mẫu", "chuyển đổi số", "cải cách hành chính", "giải phóng mặt bằng"];
+const MAX_TOTAL = 100000; // pages past this many results are not offered
+
+export class ResultsView {
+  /**
+   * @param el {resultsView, status, notices, results, pagination}
+   * @param router  the page's Router
+   * @param busy  (delta) => void, the page's progress indicator
+   * @param onData  (state, data) => void, for what else an answer draws (facets, charts)
+   */
+  constructor(el, router, {busy, onData}) {
+    this.el = el;
+    this.router = router;
+    this.busy = busy;
+    this.onData = onData;
+    this.controller = null;
+    this.lastKey = null; // the search the page shows
+    this.lastData = null;
+    this.scrollByKey = new Map();
+  }
+
+  /** Whether the page shows another search than `state`'s. */
+  stale(state) {
+    return this.router.searchKey(state) !== this.lastKey;
+  }
+
+  rememberScroll(state) {
+    if (!state.doc && this.lastKey) this.scrollByKey.set(this.lastKey, window.scrollY);
+  }
+
+  restoreScroll(state) {
+    window.scrollTo(0, this.scrollByKey.get(this.router.searchKey(state)) || 0);
+  }
+
+  /** Focus the title link of a report's hit (back from that report). */
+  focusHit(docId) {
+    this.el.results.querySelector(`a[data-doc="${CSS.escape(docId)}"]`)?.focus({preventScroll: true});
+  }
+
+  async run(s) {
+    const {el} = this;
+    const key = this.router.searchKey(s);
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    el.resultsView.classList.add("is-loading");
+    el.results.setAttribute("aria-busy", "true");
+    if (!this.lastData) this.renderSkeleton();
+    this.busy(+1);
+    try {
+      const params = {q: s.q, sort: s.sort, page: s.page, per_page: PER_PAGE};
+      for (const f of this.router.facets) params[f.name] = s[f.name];
+      const data = await api.search(params, controller.signal);
+      if (controller !== this.controller) return;
+      this.lastKey = key;
+      this.lastData = data;
+      this.onData(s, data);
+      this.render(s, data);
+      if (!s.doc) window.scrollTo(0, this.scrollByKey.get(key) || 0);
+    } catch (err) {
+      if (err.name === "AbortError") return;
+      this.lastKey = null;
+      this.renderError(err);
+    } finally {
+      this.busy(-1);
+      if (controller === this.controller) {
+        el.resultsView.classList.remove("is-loading");
+        el.results.removeAttribute("aria-busy");
+      }
+    }
+  }
+
+  renderSkeleton() {
+    clear(this.el.results);
+    for (let i = 0; i < 4; i++) {
+      this.el.results.append(h("li.hit.hit--skeleton", {"aria-hidden": "true"},
+        h("span.sk.sk--title"), h("span.sk.sk--meta"), h("span.sk.sk--line"), h("span.sk.sk--line.sk--short")));
+    }
+  }
+
+  render(s, data) {
+    const {status, results} = this.el;
+    clear(status);
+    if (data.total > 0) {
+      status.append("Tìm thấy ", h("strong", {}, num(data.total)), " kết quả ", h("span.status__time", {}, `(${ms(data.took_ms)} ms)`));
+      const pages = pageCount(data);
+      if (pages > 1) status.append(h("span.status__page", {}, ` · trang ${num(data.page)}/${num(pages)}`));
+    } else {
+      status.append("0 kết quả ", h("span.status__time", {}, `(${ms(data.took_ms)} ms)`));
+    }
+    this.renderNotices(s, data);
+    clear(results);
+    if (!data.hits.length) {
+      results.append(this.renderEmpty(s));
+    } else {
+      data.hits.forEach((hit, i) => results.append(this.renderHit(s, hit, (data.page - 1) * data.per_page + i + 1)));
+    }
+    this.renderPagination(data);
+  }
+
+  renderHit(s, hit, rank) {
+    const to = {doc: hit.document_id, para: hit.position};
+    const nav = {keepPage: true, historyState: {fromResults: true}};
+    const snippet = h("p.hit__snippet");
+    // The one place HTML from the server is used: the API escapes the text and adds only <mark>.
+    snippet.innerHTML = hit.highlight;
+    const meta = [];
+    if (hit.district) meta.push(h("span.meta.meta--place", {}, hit.district.label));
+    else if (hit.province) meta.push(h("span.meta.meta--place", {}, hit.province.label));
+    if (hit.year) meta.push(h("span.meta", {}, `Năm ${hit.year}`));
+    if (hit.published_date) meta.push(h("span.meta", {}, `Đăng ${date(hit.published_date)}`));
+    if (hit.source) meta.push(h("span.meta.meta--source", {}, hit.source));
+    // Hits with only some of the words follow the full matches (the API flags them).
+    if (hit.partial) meta.push(h("span.meta.meta--partial", {title: "Đoạn này chỉ chứa một phần các từ đã gõ"}, "Khớp một phần"));
+    return h("li.hit" + (hit.partial ? ".hit--partial" : ""), {"data-id": hit.id},
+      h("div.hit__rank", {"aria-hidden": "true"}, num(rank)),
+      h("div.hit__body", {},
+        h("h3.hit__title", {}, link(this.router, "a", {to, nav, "data-doc": hit.document_id}, hit.title || "(Báo cáo không có tiêu đề)")),
+        h("div.hit__meta", {}, meta),
+        snippet,
+        h("div.hit__foot", {},
+          hit.topics.map((t) => h("button.tag", {type: "button", title: `Lọc theo chủ đề: ${t.label}`,
+            onclick: () => this.router.state.topic.includes(t.value) || this.router.toggle("topic", t.value)}, t.label)),
+          link(this.router, "a.hit__para", {to, nav}, `Đoạn ${hit.position + 1} · Đọc báo cáo →`))));
+  }
+
+  examples() {
+    return EXAMPLES.map((ex) => link(this.router, "a.example", {to: {q: ex}}, ex));
+  }
+
+  renderEmpty(s) {
+    const tips = [h("li", {}, "Kiểm tra chính tả, hoặc gõ ít từ hơn."),
+      h("li", {}, "Có thể gõ không dấu: ", h("em", {}, "nong thon moi"), "."),
+      h("li", {}, "Dùng từ chung hơn, ví dụ ", h("em", {}, "chuyển đổi số"), " thay cho tên một dự án.")];
+    const actions = [];
+    if (this.router.filterCount(s)) {
+      tips.unshift(h("li", {}, "Các bộ lọc đang chọn có thể quá hẹp."));
+      actions.push(h("button.btn", {type: "button", onclick: () => this.router.clearFilters()}, "Bỏ tất cả bộ lọc"));
+    }
+    return h("li.empty", {},
+      h("h2.empty__title", {}, "Không tìm thấy kết quả"),
+      h("p", {}, s.q ? ["Không có đoạn nào khớp với “", h("strong", {}, s.q), "”."] : "Không có đoạn nào khớp với các bộ lọc."),
+      h("ul.empty__tips", {}, tips), actions.length ? h("p", {}, actions) : null,
+      h("p.empty__examples", {}, "Thử: ", this.examples()));
+  }
+
+  renderNotices(s, data) {
+    const {notices} = this.el;
+    clear(notices);
+    if (data.did_you_mean && data.did_you_mean.trim().toLowerCase() !== s.q.toLowerCase()) {
+      notices.append(h("p.notice.notice--dym", {},
+        "Có phải bạn muốn tìm: ", link(this.router, "a", {to: {q: data.did_you_mean}, "data-dym": ""}, data.did_you_mean), " ?"));
+    }
+    if (data.partial && data.total > 0) {
+      notices.append(h("p.notice.notice--partial", {role: "note"},
+        "Không có đoạn nào chứa đủ mọi từ đã gõ; dưới đây là các kết quả gần đúng nhất."));
+    }
+    if (!s.q && !s.doc && data.total > 0) {
+      notices.append(h("p.notice.notice--intro", {}, "Đang xem mọi đoạn văn. Gõ từ khóa ở trên, hoặc thử: ", this.examples()));
+    }
+  }
+
+  renderPagination(data) {
+    const {pagination, results} = this.el;
+    clear(pagination);
+    const pages = pageCount(data);
+    pagination.hidden = pages <= 1;
+    if (pages <= 1) return;
+    const current = data.page;
+    const after = () => results.focus({preventScroll: true});
+    const item = (page, text, rel, label) => page < 1 || page > pages
+      ? h("span.page.page--disabled", {"aria-hidden": "true"}, text)
+      : link(this.router, "a.page" + (page === current && !rel ? ".page--current" : ""), {
+        to: {page}, nav: {keepPage: true}, after, rel,
+        "aria-current": page === current && !rel ? "page" : null, "aria-label": label}, text);
+    const numbers = new Set([1, pages, current - 1, current, current + 1]);
+    if (current <= 3) [2, 3, 4].forEach((n) => numbers.add(n));
+    if (current >= pages - 2) [pages - 1, pages - 2, pages - 3].forEach((n) => numbers.add(n));
+    const sorted = [...numbers].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    pagination.append(item(current - 1, "‹ Trước", "prev", "Trang trước"));
+    let prev = 0;
+    for (const n of sorted) {
+      if (n - prev > 1) pagination.append(h("span.page.page--gap", {"aria-hidden": "true"}, "…"));
+      pagination.append(item(n, num(n), null, `Trang ${n}`));
+      prev = n;
+    }
+    pagination.append(item(current + 1, "Sau ›", "next", "Trang sau"));
+  }
+
+  renderError(err) {
+    const {status, notices, results, pagination} = this.el;
+    clear(status).append("Có lỗi xảy ra");
+    clear(notices);
+    clear(results).append(h("li.error", {role: "alert"},
+      h("h2.error__title", {}, err.status === 0 ? "Không kết nối được máy chủ" : "Không tải được kết quả"),
+      h("p", {}, err.message || "Lỗi không xác định."),
+      h("button.btn.btn--primary", {type: "button", onclick: () => {
+        this.lastKey = null;
+        this.router.sync();
+      }}, "Thử lại")));
+    pagination.hidden = true;
+  }
+}
+
+const pageCount = (data) => Math.max(1, Math.ceil(Math.min(data.total, MAX_TOTAL) / data.per_page));
