@@ -131,6 +131,8 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             city_ctx = _match_prefix(raw, i, (_CITY_PREFIX,))
             province_ctx = _match_prefix(raw, i, _PROVINCE_PREFIXES)
             commune_ctx = _match_prefix(raw, i, _COMMUNE_PREFIXES)
+            if district_ctx == "thi xa":
+                commune_ctx = None  # "thị xã X" is a district, not "xã X"
             mention = None
             town: list[District] = []
             if commune_ctx == "thi tran" and districts:
