@@ -11,7 +11,7 @@ Address words are folded and run together ("dinhhoa"), so they are matched
 against folded names, and only where they cannot be something else:
 
 * a host label that is a province's name is that province;
-* a host label or a whole path segment that is a district's name counts when
+* a host label ("tuyphong", "huyendakto") or a whole path segment that is a district's name counts when
   that district is in the host's province, or is the only district so named;
 * "huyen-X", "quan-X", "thi-xa-X", "thanh-pho-X" in a slug name district X (its
   province decides when X is shared, as in the text);
@@ -33,6 +33,8 @@ from .mentions import Mention
 _GENERIC = frozenset("www m vn com net org gov edu info dcs portal web tintuc news baomoi online tv".split())
 #: How papers and party sites wrap a province's name in their host ("baogialai", "gialaitv").
 _HOST_PREFIXES = ("bao", "tuyengiao", "dangbo", "tinhuy", "ubnd", "hdnd", "dbnd", "dai", "truyenhinh", "cong")
+#: How a district's own site may wrap its name ("huyendakto.kontum.gov.vn").
+_DISTRICT_HOST_PREFIXES = ("huyen", "thixa", "thanhpho", "ubnd", "huyenuy")
 _HOST_SUFFIXES = ("tv", "online", "news", "dcs", "gov")
 #: Slug words before a district's name, longest first.
 _UNIT_WORDS = (("dang", "bo", "huyen"), ("huyen", "uy"), ("thi", "xa"), ("thanh", "pho"), ("huyen",), ("quan",))
@@ -82,6 +84,9 @@ def url_mentions(url: str | None, gaz: Gazetteer) -> list[Mention]:
         if _host_province(label, gaz):
             continue
         codes = districts_named(label, anywhere=True)
+        for prefix in _DISTRICT_HOST_PREFIXES:
+            if not codes and label.startswith(prefix):
+                codes = districts_named(label[len(prefix) :], anywhere=True)
         if codes:
             out.append(Mention("district", label, codes, W_HOST, "address host", "url"))
     path = unquote(parts.path + ("/" + parts.query if parts.query else "")).lower()

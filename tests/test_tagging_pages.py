@@ -118,6 +118,15 @@ PAGES = [
         2023,
     ),
     (
+        "district-site-host-with-its-unit-word",
+        "http://huyendakto.kontum.gov.vn/tin-tuc/-/content/phien-hop-thang-12",
+        "UBND huyện họp phiên thường kỳ tháng 12\n\n"
+        "Tháng 12 năm 2020, UBND huyện tập trung chỉ đạo các nhiệm vụ phát triển kinh tế - xã hội; năm 2020, "
+        "tổng mức bán lẻ hàng hóa đạt kế hoạch.\n\n" + FILLER + "\n",
+        "Đắk Tô",
+        2020,
+    ),
+    (
         "commune-district-province-host",
         "https://camluong.camthuy.thanhhoa.gov.vn/web/tin-tuc/phien-hop-thang-6-2021.html",
         "UBND huyện họp phiên thường kỳ tháng 6\n\n"
