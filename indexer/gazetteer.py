@@ -175,7 +175,8 @@ class Gazetteer:
         """The gazetteer's key for a district or province name as people write it.
 
         Exact first; then the variant table; then the folded form when it belongs to
-        one name only ("Mù Cang Chải" → "mù căng chải"; "Thanh Trì" never becomes "Thạnh Trị").
+        one name only and differs in one syllable's marks at most ("Mù Cang Chải" →
+        "mù căng chải"; "Thanh Trì" never becomes "Thạnh Trị", nor "Chủ" "Chũ").
         """
         k = name_key(name)
         if k in self.district_names or k in self.province_names:
@@ -183,7 +184,13 @@ class Gazetteer:
         if k in self.variants:
             return self.variants[k]
         same = self.folded_district_names.get(key(k), [])
-        return same[0] if len(same) == 1 else None
+        if len(same) != 1:
+            return None
+        # Only a name of two syllables or more, differing in the marks of one syllable at most:
+        # "Chủ" (tịch) is not "Chũ", "Mù Cang Chải" is "Mù Căng Chải".
+        written, known = k.split(), same[0].split()
+        differing = sum(a != b for a, b in zip(written, known, strict=True))
+        return same[0] if len(known) >= 2 and differing <= 1 else None
 
     @cached_property
     def compact_provinces(self) -> dict[str, list[Province]]:

@@ -175,6 +175,15 @@ PAGES = [
         2023,
     ),
     (
+        "a-folded-word-is-not-a-place",
+        None,
+        "Chủ tịch UBND huyện làm việc với các xã\n\n"
+        "Chủ tịch UBND huyện yêu cầu các ngành thực hiện tốt nhiệm vụ tháng 7 năm 2022; kết quả thực hiện nhiệm "
+        "vụ 6 tháng đầu năm 2022 đạt khá.\n\n" + FILLER + "\n",
+        None,
+        2022,
+    ),
+    (
         "spelling-variant-from-the-table",
         None,
         "Huyện ủy Cư Mgar tổng kết công tác năm 2022\n\n"
