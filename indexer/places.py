@@ -105,6 +105,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     out: list[Mention] = []
     i = 0
     commune_list = False  # inside "các xã A, B và C"
+    last_district_end = -1  # where the last district mention ended (a list may go on after it)
     while i < len(raw):
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
             if commune_list and raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
@@ -169,7 +170,15 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 )
             elif district_ctx and districts:
                 # "các huyện A, B, C" lists several districts: none of them is the subject.
-                listed = _match_prefix(raw, i - len(district_ctx.split()), (("cac",), ("nhung",), ("hai",), ("ba",)))
+                start = i - len(district_ctx.split())
+                listed = _match_prefix(raw, start, (("cac",), ("nhung",), ("hai",), ("ba",)))
+                if (
+                    not listed
+                    and start > 0
+                    and raw[start - 1].lower() in ("và", ",")
+                    and last_district_end == start - 1
+                ):
+                    listed = "… và"  # "các huyện Hòa Bình, Đông Hải và thị xã Giá Rai": the list goes on
                 weight = (W_BARE if listed else W_PREFIXED) * mult
                 mention = Mention(
                     "district",
@@ -194,6 +203,8 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 )
             if mention:
                 out.append(mention)
+                if mention.kind == "district":
+                    last_district_end = i + length
                 i += length
                 matched = True
                 break

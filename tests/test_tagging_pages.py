@@ -201,6 +201,15 @@ PAGES = [
         2022,
     ),
     (
+        "a-list-of-districts-names-no-subject",
+        None,
+        "Kinh tế vải thiều của tỉnh Bắc Giang năm 2022\n\n"
+        "Năm 2022, vải thiều tập trung ở các huyện Lục Nam, Tân Yên và thị xã Chũ đạt sản lượng cao; kết quả "
+        "tiêu thụ năm 2022 vượt kế hoạch của tỉnh Bắc Giang.\n\n" + FILLER + "\n",
+        None,
+        2022,
+    ),
+    (
         "a-town-named-like-its-district",
         None,
         "Hội nghị tổng kết năm 2022\n\n"
