@@ -103,7 +103,19 @@ def url_mentions(url: str | None, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+#: The unit a slug word names; "quan" is also "quản" (quản lý), so it must find a quận.
+_SLUG_UNIT_TYPE = {
+    ("dang", "bo", "huyen"): "Huyện",
+    ("huyen", "uy"): "Huyện",
+    ("huyen",): "Huyện",
+    ("thi", "xa"): "Thị xã",
+    ("thanh", "pho"): "Thành phố",
+    ("quan",): "Quận",
+}
+
+
 def _slug_mentions(words: list[str], gaz: Gazetteer, provinces: set[str]) -> list[Mention]:
+    """ "huyen-X"-like words anywhere in a slug, or a district of the host's province starting it."""
     out = []
     i = 0
     while i < len(words):
@@ -116,6 +128,10 @@ def _slug_mentions(words: list[str], gaz: Gazetteer, provinces: set[str]) -> lis
                 if start + length > len(words) or not name:
                     continue
                 codes = tuple(d.code for d in gaz.compact_districts.get(name, []))
+                if unit in _SLUG_UNIT_TYPE:
+                    codes = gaz.of_type(codes, _SLUG_UNIT_TYPE[unit])
+                    if unit == ("quan",):
+                        codes = tuple(c for c in codes if gaz.districts[c].type == "Quận")
                 if unit and codes:
                     out.append(
                         Mention(
