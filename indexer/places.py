@@ -309,13 +309,9 @@ def tag_places(
     if tags.district is not None:
         tags.province = gaz.provinces[tags.district.province_code]
         tags.evidence.append(f"province {tags.province.short} from the district")
-    elif province_score:
-        ranked_p = sorted(province_score.items(), key=lambda kv: kv[1], reverse=True)
-        top, score = ranked_p[0]
-        runner = ranked_p[1][1] if len(ranked_p) > 1 else 0.0
-        if score >= MIN_PROVINCE_SCORE and score >= MIN_LEAD * runner:
-            tags.province = gaz.provinces[top]
-            tags.evidence.append(f"province {tags.province.short} score {score:g} from the text")
+    elif (top_province := _decided_province(province_score)) is not None:
+        tags.province = gaz.provinces[top_province]
+        tags.evidence.append(f"province {tags.province.short} score {province_score[top_province]:g} from the text")
     return tags
 
 
