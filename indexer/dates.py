@@ -60,8 +60,8 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RE = re.compile(r"\bnam\s+(?:hoc\s+|tai chinh\s+)?((?:19|20)\d{2})(?!\s*-\s*(?:19|20)?\d{2})(?!\d)")
 #: Before a date: it cites a document, an anniversary or a deadline, not the report's own time.
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\bso\s+[\w./-]*\d[\w./-]*|nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
-    r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|se|tu ngay|ban hanh|ky ngay)[\s,]*"
+    r"(?:\bso\s+[\w./-]*\d[\w./-]*|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
+    r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
     r"(?:ngay\s*)?$"
 )
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")

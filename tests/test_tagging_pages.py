@@ -98,6 +98,15 @@ PAGES = [
         "Việt Yên",
         2021,
     ),
+    (
+        "a-date-after-a-place-name-is-the-reports",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+        "Huyện Chư Sê, ngày 12/12/2023, Ban Chấp hành Đảng bộ huyện Chư Sê họp bàn công tác cuối kỳ và thông "
+        "qua nhiều nội dung quan trọng.\n\n" + FILLER + "\n",
+        "Chư Sê",
+        2023,
+    ),
     # ---- the address names the place
     (
         "district-only-in-the-path-slug",
