@@ -3,13 +3,26 @@
 A page dated 23/10/2022 about "năm 2021" reviews 2021; a conference on 12/12
 "đánh giá kết quả thực hiện nhiệm vụ năm 2022" reviews 2022; "3 tháng cuối năm
 2020" and "9 tháng đầu năm 2020" review 2020.  Years are read only where the
-text says they are years ("năm 2021", "2021-2025", dates); a bare number such as
-the counter "Hôm nay: 2023" never counts (and the cleaner has dropped it anyway).
+text says they are years ("năm 2021", "quý I/2023", dates); a bare number such
+as the counter "Hôm nay: 2023" never counts (and the cleaner has dropped it anyway).
 
-The reviewed year is scored: mentions inside a review phrase ("kết quả ... năm
-Y", "tổng kết", "đánh giá", "tháng đầu năm Y") weigh most, the title counts
-double, plans ("phương hướng ... năm Y", "năm Y là năm bản lề") weigh against,
-and a year after the publication year is impossible.
+A wrong year is worse than none, so the evidence is of kinds, strongest first:
+
+* **dated evidence**: a date ("Sáng ngày 18/9/2018", "ngày 21 tháng 7 năm
+  2021"), a month ("tháng 9/2018"), a part of a year ("quý I/2023", "6 tháng
+  đầu năm 2024"): the report speaks from inside that year.  A date that only
+  cites a document ("Nghị quyết số 03-NQ/TU, ngày 31/5/2021"), an anniversary
+  or a deadline ("trước 31/8/2020") says nothing about the report's year;
+* **"năm Y" in a review phrase** ("kết quả … năm Y", "tổng kết", "Năm Y, huyện
+  đã …"); plans ("phương hướng … năm Y", "phấn đấu") weigh against;
+* never: periods and horizons ("nhiệm kỳ 2016–2021", "giai đoạn 2021–2025",
+  "đến năm 2030", "Đông Xuân 2022-2023") and comparison baselines ("so với
+  (cùng kỳ) năm 2022").
+
+Where a mention stands weighs too: title ×4, the URL's words ×2, the lead
+(first paragraph) ×1.5, the body ×1.  A year after the publication year is
+impossible; a report published in January that reviews "năm qua" reviews the
+year before.  When two years are close the year is unknown.
 """
 
 from __future__ import annotations
@@ -23,12 +36,37 @@ from .normalize import key
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
-_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_Y = r"((?:19|20)\d{2})"
+_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?!\d)")
+#: "ngày 15 tháng 12 năm 2023" (folded), as in a document's date line.
+_LONG_DATE_RE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:nam|/|-)\s*" + _Y + r"(?!\d)")
+#: "tháng 9/2018", "tháng 9 năm 2018" (folded); not "6 tháng đầu năm" (no month number after "tháng").
+_MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|-|nam)\s*" + _Y + r"(?!\d)")
+#: A part of a year: "quý I/2023", "quý 1 năm 2023", "6 tháng đầu năm 2024", "9 tháng năm 2019".
+_PART_RE = re.compile(
+    r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?|thang\s+(?:dau|cuoi))"
+    r"\s*(?:/|-|nam|cua nam)?\s*(?:nam\s+)?" + _Y + r"(?!\d)"
+)
 _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
-# "năm 2021", "năm học 2021", "cuối năm 2020", "trong năm 2022" (folded text)
+#: Horizons and periods: "đến năm 2030", "tầm nhìn 2045", "từ năm 2016 đến năm 2020", "nhiệm kỳ 2020".
+_HORIZON_RE = re.compile(
+    r"\b(?:(?:den|toi)(?:\s+nam)?|tam nhin(?:\s+den)?(?:\s+nam)?|nhiem ky|giai doan|thoi ky|tu nam)\s+" + _Y + r"(?!\d)"
+)
+#: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022".
+_BASELINE_RE = re.compile(r"\bso(?:\s+voi)?(?:\s+cung\s+ky)?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
+#: "năm 2021", "năm học 2021", "cuối năm 2020", "trong năm 2022" (folded text)
 #: Every pattern here needs a year: paragraphs without one are skipped cheaply.
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RE = re.compile(r"\bnam\s+(?:hoc\s+|tai chinh\s+)?((?:19|20)\d{2})(?!\s*-\s*(?:19|20)?\d{2})(?!\d)")
+#: Before a date: it cites a document, an anniversary or a deadline, not the report's own time.
+_NOT_EVENT_BEFORE = re.compile(
+    r"(?:\bso\s+[\w./-]*\d[\w./-]*|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
+    r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
+    r"(?:ngay\s*)?$"
+)
+_DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
+_DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
+_LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
 
 _REVIEW_WORDS = (
     "ket qua",
@@ -68,6 +106,14 @@ _PLAN_WORDS = (
 _PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh chu de")
 _REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ")
 
+#: Weight of a mention by where it stands.
+W_TITLE, W_URL, W_LEAD, W_BODY = 4.0, 2.0, 1.5, 1.0
+#: A dated mention (date, month, part of a year) is worth this many plain "năm Y".
+W_DATED = 2.0
+W_PART = 3.0
+#: The runner-up must stay below this share of the winner's score, or the year is unknown.
+MAX_RUNNER_SHARE = 0.6
+
 
 @dataclass
 class YearTags:
@@ -77,8 +123,10 @@ class YearTags:
 
 
 def parse_date(text: str) -> date | None:
-    """The first valid dd/mm/yyyy date in ``text`` (a time before or after is ignored)."""
-    for d, m, y in _DATE_RE.findall(text):
+    """The first valid date in ``text``: dd/mm/yyyy or "ngày d tháng m năm yyyy" (a time is ignored)."""
+    t = key(text)
+    found = [(m.start(), m.groups()) for rx in (_DATE_RE, _LONG_DATE_RE) for m in rx.finditer(t)]
+    for _, (d, m, y) in sorted(found):
         try:
             return date(int(y), int(m), int(d))
         except ValueError:
@@ -101,17 +149,57 @@ def years_mentioned(text: str) -> list[int]:
     return sorted(y for y in found if MIN_YEAR <= y <= MAX_YEAR)
 
 
-def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
+def _blank(t: str, spans: list[tuple[int, int]]) -> str:
+    """``t`` with the spans replaced by spaces (positions kept)."""
+    chars = list(t)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def _clause_before(t: str, pos: int, width: int = 70) -> str:
+    """The clause a position sits in, up to it: cut at the last ";" or "." before it."""
+    return re.split(r"[;.]", t[max(0, pos - width) : pos])[-1]
+
+
+def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list[tuple[int, float, str]], str]:
+    """Dates, months and parts of a year in folded text ``t``; returns them and ``t`` with them blanked."""
+    out: list[tuple[int, float, str]] = []
+    spans: list[tuple[int, int]] = []
+    for rx, kind in ((_LONG_DATE_RE, "date"), (_DATE_RE, "date"), (_MONTH_RE, "month")):
+        for m in rx.finditer(_blank(t, spans)):
+            spans.append(m.span())
+            year, month = int(m.group(len(m.groups()))), int(m.group(len(m.groups()) - 1))
+            if not 1 <= month <= 12:
+                continue
+            if _NOT_EVENT_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
+                continue  # a cited document, an anniversary, a deadline
+            if _DATE_SPAN_AFTER.match(t, m.end()) or _DATE_SPAN_BEFORE.search(t[max(0, m.start() - 20) : m.start()]):
+                continue  # "(02/9/1945 - 02/9/2021)": a span of dates
+            if month == 1:
+                # A January meeting reviews the year before when it says "năm qua"; else it says nothing.
+                if last_year_review:
+                    out.append((year - 1, W_DATED * weight, f"{kind} in January + 'năm qua'"))
+                continue
+            out.append((year, W_DATED * weight, kind))
+    t = _blank(t, spans)
+    for m in _PART_RE.finditer(t):
+        out.append((int(m.group(1)), W_PART * weight, "part of the year"))
+        spans.append(m.span())
+    return out, _blank(t, spans)
+
+
+def _scored_mentions(text: str, weight: float, last_year_review: bool = False) -> list[tuple[int, float, str]]:
     if not _ANY_YEAR.search(text):
         return []
     t = key(text)
-    t = _RANGE_RE.sub(" ", _DATE_RE.sub(" ", t))  # periods and dates are not the reviewed year
-    out = []
+    out, t = _dated_mentions(t, weight, last_year_review)
+    # Periods, horizons and baselines are never the reviewed year.
+    never = [m.span() for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE) for m in rx.finditer(t)]
+    t = _blank(t, never)
     for m in _YEAR_RE.finditer(t):
         year = int(m.group(1))
-        before = t[max(0, m.start() - 70) : m.start()]
-        # Only the clause the year sits in: cut at the last ";" or "." before it.
-        before = re.split(r"[;.]", before)[-1]
+        before = _clause_before(t, m.start())
         w = weight
         why = "năm"
         if any(word in before for word in _PLAN_WORDS):
@@ -133,28 +221,66 @@ def _scored_mentions(text: str, weight: float) -> list[tuple[int, float, str]]:
     return out
 
 
-def tag_year(title: str | None, date_line: str | None, paragraphs: list[str], today: date | None = None) -> YearTags:
+def url_words(url: str | None) -> str | None:
+    """The words of a URL's path and query ("…/quy-i-2023-post234462.html" → "quy i 2023 post234462 html")."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.lower())
+    words = re.sub(r"[^a-z0-9]+", " ", path).strip()
+    return words or None
+
+
+def tag_year(
+    title: str | None,
+    date_line: str | None,
+    paragraphs: list[str],
+    today: date | None = None,
+    *,
+    url: str | None = None,
+    published: date | None = None,
+) -> YearTags:
+    """The reviewed year, scored over every mention (see the module's docstring)."""
     tags = YearTags()
-    if date_line:
-        tags.published = parse_date(date_line)
+    tags.published = published or (parse_date(date_line) if date_line else None)
     limit = (tags.published or today or date.today()).year
     score: dict[int, float] = defaultdict(float)
     why: dict[int, list[str]] = defaultdict(list)
-    sources = ([(title, 4.0, "title")] if title else []) + [(p, 1.0, "body") for p in paragraphs]
+    january = tags.published is not None and tags.published.month == 1
+    last_year_review = any(_LAST_YEAR.search(key(p)) for p in ([title] if title else []) + paragraphs[:3])
+    sources: list[tuple[str, float, str]] = [(title, W_TITLE, "title")] if title else []
+    words = url_words(url)
+    if words:
+        sources.append((words, W_URL, "url"))
+    sources += [(p, W_LEAD if i == 0 else W_BODY, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs)]
     for text, weight, where in sources:
-        for year, w, kind in _scored_mentions(text, weight):
+        for year, w, kind in _scored_mentions(text, weight, last_year_review):
             if year > limit:
                 continue
             score[year] += w
             why[year].append(f"{where}:{kind}{w:+g}")
     if tags.published:
-        # Reports are written during or just after the year they review.
-        score[tags.published.year] += 0.5
-        why[tags.published.year].append("published that year +0.5")
+        if january and last_year_review:
+            # Published in January about "năm qua": the year before.
+            score[tags.published.year - 1] += 2.0
+            why[tags.published.year - 1].append("published in January, reviews 'năm qua' +2")
+        elif not january:
+            # Reports are written during or just after the year they review (in January, often the year before).
+            score[tags.published.year] += 0.5
+            why[tags.published.year].append("published that year +0.5")
     ranked = sorted(((y, s) for y, s in score.items() if s > 0), key=lambda kv: kv[1], reverse=True)
     if ranked:
-        tags.year = ranked[0][0]
-        tags.evidence.append(f"year {tags.year} score {ranked[0][1]:g}: " + ", ".join(why[tags.year][:8]))
+        top, top_score = ranked[0]
+        runner = ranked[1][1] if len(ranked) > 1 else 0.0
+        if runner >= MAX_RUNNER_SHARE * top_score:
+            tags.evidence.append(
+                f"year unknown: {top} ({top_score:g}) and {ranked[1][0]} ({runner:g}) disagree: "
+                + ", ".join(why[top][:4])
+                + " / "
+                + ", ".join(why[ranked[1][0]][:4])
+            )
+        else:
+            tags.year = top
+            tags.evidence.append(f"year {top} score {top_score:g}: " + ", ".join(why[top][:8]))
         for y, s in ranked[1:3]:
             tags.evidence.append(f"  also {y} score {s:g}")
     if tags.published:

@@ -1,8 +1,12 @@
 """Vietnam's legacy (pre-July-2025) provinces, districts and communes.
 
 The list comes from the maintained ``vietnamadminunits`` package (63 provinces,
-696 districts, ~10,000 communes with GSO codes and coordinates); nothing here is
-typed by hand.  Names are looked up by their *accented* lower-case form after
+696 districts, ~10,000 communes with GSO codes and coordinates), a snapshot of
+early 2025.  Districts merged away before it ("Long Điền", "Hoành Bồ") come from
+``data/district_history.json``, each with the change that ended it, so a 2023
+report is tagged with the district of its time ("Long Điền (nay Long Đất, …)").
+Spellings that differ from the package's beyond accents ("Cư Mgar") come from
+``data/name_variants.json``.  Names are looked up by their *accented* lower-case form after
 normalisation (``Bình Lục`` and ``Bình Lực`` are different places), so the
 index maps one name to every unit that bears it: 16 district names occur in
 more than one province, most commune names in several districts.
@@ -11,12 +15,13 @@ more than one province, most commune names in several districts.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from .normalize import normalize
+from .normalize import key, normalize
 
 
 @lru_cache(maxsize=100_000)
@@ -46,9 +51,28 @@ class District:
     province_code: str
     lat: float
     lon: float
+    #: A unit merged away before the snapshot: the first year-month it no longer existed ("2025-01").
+    until: str | None = None
+    #: ... and the snapshot unit it became part of (GSO code).
+    successor: str | None = None
 
     def label(self, gazetteer: Gazetteer) -> str:
-        return f"{self.short} ({gazetteer.provinces[self.province_code].short})"
+        province = gazetteer.provinces[self.province_code].short
+        if self.successor:
+            return f"{self.short} (nay {gazetteer.districts[self.successor].short}, {province})"
+        return f"{self.short} ({province})"
+
+    def existed_in(self, year: int | None) -> bool:
+        """Whether the unit still existed during ``year`` (always, when the year is unknown)."""
+        if self.until is None or year is None:
+            return True
+        until_year, until_month = int(self.until[:4]), int(self.until[5:7] or 1)
+        return year < until_year or (year == until_year and until_month > 1)
+
+
+def compact(name: str) -> str:
+    """A name as web addresses write it: folded, lower case, letters and digits only ("Đạ Tẻh" → "dateh")."""
+    return re.sub(r"[^a-z0-9]", "", key(name))
 
 
 @dataclass(frozen=True)
@@ -63,7 +87,10 @@ class Commune:
 class Gazetteer:
     """Lookup tables over the package's legacy data, built once per process."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, history: dict | None = None, variants: dict | None = None) -> None:
+        self.variants: dict[str, str] = {name_key(k): name_key(v) for k, v in (variants or {}).items()}
+        #: Units whose type changed after 2010: an older page's unit word may not be today's type.
+        self.type_changed: frozenset[str] = frozenset((history or {}).get("type_changed", {}).get("codes", {}))
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
         self.communes: dict[str, Commune] = {}
@@ -99,6 +126,19 @@ class Gazetteer:
                             self.communes.setdefault(
                                 w["wardCode"], Commune(w["wardCode"], w["ward"], w["wardShort"], w["wardType"], dcode)
                             )
+        for unit in (history or {}).get("units", []):
+            successor = self.districts[unit["successor"]]
+            self.districts[unit["code"]] = District(
+                unit["code"],
+                f"{unit['type']} {unit['short']}",
+                unit["short"],
+                unit["type"],
+                unit["province"],
+                successor.lat,
+                successor.lon,
+                until=unit["until"],
+                successor=successor.code,
+            )
 
     @cached_property
     def province_names(self) -> dict[str, list[Province]]:
@@ -110,6 +150,7 @@ class Gazetteer:
             ("hồ chí minh", "Hồ Chí Minh"),
             ("tp hồ chí minh", "Hồ Chí Minh"),
             ("huế", "Thừa Thiên Huế"),
+            ("thừa thiên huế", "Huế"),  # the snapshot names the province by its 2025 name
         ):
             index[alias].extend(p for p in self.provinces.values() if p.short == short and p not in index[alias])
         return dict(index)
@@ -120,6 +161,56 @@ class Gazetteer:
         for d in self.districts.values():
             if not d.short[:1].isdigit():
                 index[name_key(d.short)].append(d)
+        return dict(index)
+
+    @cached_property
+    def folded_district_names(self) -> dict[str, list[str]]:
+        """Folded name → the accented names that fold to it ("mu cang chai" → ["mù căng chải"])."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for name in list(self.district_names) + list(self.province_names):
+            index[key(name)].append(name)
+        return dict(index)
+
+    def canonical_name(self, name: str) -> str | None:
+        """The gazetteer's key for a district or province name as people write it.
+
+        Exact first; then the variant table; then the folded form when it belongs to
+        one name only and differs in one syllable's marks at most ("Mù Cang Chải" →
+        "mù căng chải"; "Thanh Trì" never becomes "Thạnh Trị", nor "Chủ" "Chũ").
+        """
+        k = name_key(name)
+        if k in self.district_names or k in self.province_names:
+            return k
+        if k in self.variants:
+            return self.variants[k]
+        same = self.folded_district_names.get(key(k), [])
+        if len(same) != 1:
+            return None
+        # Only a name of two syllables or more, differing in the marks of one syllable at most:
+        # "Chủ" (tịch) is not "Chũ", "Mù Cang Chải" is "Mù Căng Chải".
+        written, known = k.split(), same[0].split()
+        differing = sum(a != b for a, b in zip(written, known, strict=True))
+        return same[0] if len(known) >= 2 and differing <= 1 else None
+
+    @cached_property
+    def compact_provinces(self) -> dict[str, list[Province]]:
+        """Provinces by their name in web addresses ("bariavungtau", "thuathienhue", "hcm")."""
+        index: dict[str, list[Province]] = defaultdict(list)
+        for name, provinces in self.province_names.items():
+            for p in provinces:
+                if p not in index[compact(name)]:
+                    index[compact(name)].append(p)
+        hcm = self.province_names.get("hồ chí minh", [])
+        for alias in ("hcm", "tphcm", "hochiminhcity"):
+            index[alias].extend(hcm)
+        return dict(index)
+
+    @cached_property
+    def compact_districts(self) -> dict[str, list[District]]:
+        """Districts by their name in web addresses ("dinhhoa", "mucangchai")."""
+        index: dict[str, list[District]] = defaultdict(list)
+        for d in self.districts.values():
+            index[compact(d.short)].append(d)
         return dict(index)
 
     @cached_property
@@ -134,12 +225,22 @@ class Gazetteer:
     def first_syllables(self) -> frozenset[str]:
         """First syllables of every name: most capitalised words start none."""
         names = list(self.province_names) + list(self.district_names) + list(self.commune_names)
+        names += list(self.variants) + [key(n) for n in list(self.province_names) + list(self.district_names)]
         return frozenset(n.split()[0] for n in names)
 
     @cached_property
     def max_name_syllables(self) -> int:
         names = list(self.province_names) + list(self.district_names) + list(self.commune_names)
         return max(len(n.split()) for n in names)
+
+    def of_type(self, codes: tuple[str, ...], unit_type: str | None) -> tuple[str, ...]:
+        """The candidates a unit word ("huyện", "thị xã", "quận") allows: "huyện Tân Châu" is Tây Ninh's,
+        "thị xã Tân Châu" An Giang's.  A unit whose type changed after 2010 is never ruled out (an
+        older page may use its former type), and when the word fits none, none is ruled out."""
+        if unit_type is None or len(codes) < 2:
+            return codes
+        kept = tuple(c for c in codes if self.districts[c].type == unit_type or c in self.type_changed)
+        return kept or codes
 
     def district_label(self, code: str) -> str:
         return self.districts[code].label(self)
@@ -152,4 +253,8 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loading takes about a second)."""
     raw = resources.files("vietnamadminunits").joinpath("data/parser_legacy.json").read_text("utf-8")
-    return Gazetteer(json.loads(raw))
+    return Gazetteer(json.loads(raw), _data("district_history.json"), _data("name_variants.json")["districts"])
+
+
+def _data(name: str) -> dict:
+    return json.loads(resources.files("indexer.data").joinpath(name).read_text("utf-8"))

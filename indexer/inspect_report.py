@@ -12,16 +12,22 @@ from .topics import taxonomy
 
 def render_report(report: Report, show_dropped: bool = True) -> str:
     gaz, tax = gazetteer(), taxonomy()
+
+    def given(name: str) -> str:
+        return "  (given)" if name in report.given else ""
+
     out = [
         f"file:        {report.file}",
         f"document id: {report.id}",
-        f"title:       {report.title or '-'}",
-        f"published:   {report.published.isoformat() if report.published else '-'}",
+        f"title:       {report.title or '-'}{given('title')}",
+        f"url:         {report.url or '-'}{given('url')}",
+        f"published:   {report.published.isoformat() if report.published else '-'}{given('published')}",
         f"author:      {report.author or '-'}",
-        f"source:      {report.source or '-'}",
-        f"district:    {f'{report.district.name} [{report.district.code}], {report.district.type}' if report.district else 'unknown'}",
+        f"source:      {report.source or '-'}{given('source')}",
+        f"district:    {_district_line(report)}{given('district')}",
         f"province:    {f'{report.province.name} [{report.province.code}]' if report.province else 'unknown'}",
-        f"year:        {report.year if report.year is not None else 'unknown'}",
+        f"since 7/2025: {f'{report.province_2025.name} [{report.province_2025.code}]' if report.province_2025 else 'unknown'}",
+        f"year:        {report.year if report.year is not None else 'unknown'}{given('year')}",
         "also names:  " + (", ".join(gaz.district_label(c) for c in report.districts_mentioned) or "-"),
         "",
         "evidence:",
@@ -48,6 +54,13 @@ def render_report(report: Report, show_dropped: bool = True) -> str:
         out += ["", f"not paragraphs ({len(report.dropped)}):"]
         out += [f"  - [{reason}] {textwrap.shorten(line, 100, placeholder=' …')}" for line, reason in report.dropped]
     return "\n".join(out)
+
+
+def _district_line(report: Report) -> str:
+    d = report.district
+    if d is None:
+        return "unknown"
+    return f"{d.name} [{d.code}], {d.type}" + (f" — {gazetteer().district_label(d.code)}" if d.successor else "")
 
 
 def inspect_file(path: Path) -> str:

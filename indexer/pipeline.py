@@ -18,7 +18,8 @@ from .dates import tag_year, years_mentioned
 from .gazetteer import District, Province, gazetteer
 from .normalize import nfc, normalize, syllables
 from .places import tag_places
-from .reading import read_file
+from .provinces2025 import Province2025, province_2025
+from .reading import read_report
 from .segmentation import Segmenter
 from .suggestions import suggest_terms
 from .topics import classify
@@ -66,11 +67,15 @@ class Report:
     year: int | None = None
     district: District | None = None
     province: Province | None = None
+    #: The province since 1/7/2025 (34 provinces) the report's legacy province went into; not indexed yet.
+    province_2025: Province2025 | None = None
     districts_mentioned: list[str] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    #: Which of title, source, published, district, year the caller gave (they override what is found).
+    given: list[str] = field(default_factory=list)
 
 
 def process_text(
@@ -95,9 +100,14 @@ def process_text(
     report.source = source or page.source
     report.dropped = page.dropped
 
+    years = tag_year(report.title, page.date_line, page.paragraphs, url=url, published=published)
+    report.published = years.published
+    report.year = year if year is not None else years.year
+    report.evidence["year"] = years.evidence if year is None else [f"year {year} given by the caller"]
+
     gaz = gazetteer()
     credits = [c for c in (page.author, page.source) if c]
-    places = tag_places(report.title, page.paragraphs, credits, gaz)
+    places = tag_places(report.title, page.paragraphs, credits, gaz, url=url, year=report.year)
     report.evidence["district"] = places.evidence
     report.district, report.province = places.district, places.province
     report.districts_mentioned = places.mentioned
@@ -105,11 +115,18 @@ def process_text(
         report.district = gaz.districts[district_code]
         report.province = gaz.provinces[report.district.province_code]
         report.evidence["district"] = [f"district {report.district.label(gaz)} given by the caller"]
-
-    years = tag_year(report.title, page.date_line, page.paragraphs)
-    report.published = published or years.published
-    report.year = year if year is not None else years.year
-    report.evidence["year"] = years.evidence if year is None else [f"year {year} given by the caller"]
+    report.province_2025 = province_2025(report.province.code) if report.province else None
+    report.given = [
+        name
+        for name, value in (
+            ("title", title),
+            ("source", source),
+            ("published", published),
+            ("district", district_code),
+            ("year", year),
+        )
+        if value is not None
+    ]
 
     learnt: dict[str, list[str]] = {}
     for paragraph in page.paragraphs:
@@ -144,6 +161,18 @@ def process_file(
     abbreviations: Abbreviations | None = None,
     max_bytes: int | None = None,
 ) -> Report:
+    """One report file, with what its page (canonical URL) and its sidecar ``NAME.json`` say about it."""
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-    text = read_file(path, **kwargs)
-    return process_text(text, file=path.name, segmenter=segmenter, abbreviations=abbreviations)
+    text, meta = read_report(path, **kwargs)
+    return process_text(
+        text,
+        file=path.name,
+        segmenter=segmenter,
+        abbreviations=abbreviations,
+        title=meta.title,
+        source=meta.source,
+        url=meta.url,
+        published=meta.published,
+        district_code=meta.district,
+        year=meta.year,
+    )

@@ -22,9 +22,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .gazetteer import District, Gazetteer, Province, gazetteer, name_key
+from .mentions import Mention
 from .normalize import fold_token, normalize
+from .urls import url_mentions
 
-_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
 
 # Context words before a name, compared folded and lower-case, longest first.
 _DISTRICT_PREFIXES = (
@@ -58,19 +60,6 @@ MIN_PROVINCE_SCORE = 2.0
 
 
 @dataclass
-class Mention:
-    kind: str  # "district", "province", "commune"
-    name: str  # as written
-    codes: tuple[str, ...]  # candidate units
-    weight: float
-    context: str  # "huyện", "bare", "tỉnh", "xã", ...
-    where: str  # "title", "body", "credit"
-
-    def describe(self) -> str:
-        return f"{self.where}: {self.context} {self.name} (+{self.weight:g})"
-
-
-@dataclass
 class PlaceTags:
     district: District | None = None
     province: Province | None = None
@@ -89,6 +78,25 @@ def _match_prefix(tokens: list[str], end: int, prefixes: tuple[tuple[str, ...], 
     return None
 
 
+#: The unit a context word names: "huyện Tân Châu" is not the thị xã of that name.
+_UNIT_TYPE = {
+    "huyen": "Huyện",
+    "ubnd huyen": "Huyện",
+    "hdnd huyen": "Huyện",
+    "huyen uy": "Huyện",
+    "ttdt huyen": "Huyện",
+    "thi xa": "Thị xã",
+    "thi uy": "Thị xã",
+    "quan": "Quận",
+    "quan uy": "Quận",
+}
+
+
+def _is_name_token(token: str) -> bool:
+    """A capitalised word of a name; "M'gar", "H'Drai" keep their apostrophe."""
+    return token[:1].isupper() and token.replace("'", "").isalpha()
+
+
 def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[Mention]:
     """Every place mention in ``text`` with its context-based weight."""
     gaz = gaz or gazetteer()
@@ -97,6 +105,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     out: list[Mention] = []
     i = 0
     commune_list = False  # inside "các xã A, B và C"
+    last_district_end = -1  # where the last district mention ended (a list may go on after it)
     while i < len(raw):
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
             if commune_list and raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
@@ -104,26 +113,39 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             i += 1
             continue
         matched = False
-        if raw[i].lower() not in gaz.first_syllables:
+        first = raw[i].lower()
+        if first not in gaz.first_syllables and fold_token(first) not in gaz.first_syllables:
             i += 1
             continue
         for length in range(min(gaz.max_name_syllables, len(raw) - i), 0, -1):
             span = raw[i : i + length]
-            if not all(s[:1].isupper() and s.isalpha() for s in span):
+            if not all(_is_name_token(s) for s in span):
                 continue
-            key = name_key(" ".join(span))
             name = " ".join(span)
-            districts = gaz.district_names.get(key, [])
-            provinces = gaz.province_names.get(key, [])
-            communes = gaz.commune_names.get(key, [])
+            canonical = gaz.canonical_name(name)  # variants and folded spellings ("Mù Cang Chải")
+            districts = gaz.district_names.get(canonical, []) if canonical else []
+            provinces = gaz.province_names.get(canonical, []) if canonical else []
+            communes = gaz.commune_names.get(name_key(name), [])
             if not (districts or provinces or communes):
                 continue
             district_ctx = _match_prefix(raw, i, _DISTRICT_PREFIXES)
             city_ctx = _match_prefix(raw, i, (_CITY_PREFIX,))
             province_ctx = _match_prefix(raw, i, _PROVINCE_PREFIXES)
             commune_ctx = _match_prefix(raw, i, _COMMUNE_PREFIXES)
+            if district_ctx == "thi xa":
+                commune_ctx = None  # "thị xã X" is a district, not "xã X"
             mention = None
-            if commune_ctx or (commune_list and communes):
+            town: list[District] = []
+            if commune_ctx == "thi tran" and districts:
+                # Unless a thị trấn of that name lies in another district only.
+                seats = {c.district_code for c in communes if c.type == "Thị trấn"}
+                if not seats or seats & {d.code for d in districts}:
+                    town = districts
+            if town:
+                # "thị trấn Hữu Lũng": the district's seat, named like it, names the district.
+                codes = gaz.of_type(tuple(d.code for d in town), "Huyện")
+                mention = Mention("district", name, codes, W_PREFIXED * mult, "thị trấn", where)
+            elif commune_ctx or (commune_list and communes):
                 if communes:
                     mention = Mention(
                         "commune",
@@ -148,12 +170,20 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 )
             elif district_ctx and districts:
                 # "các huyện A, B, C" lists several districts: none of them is the subject.
-                listed = _match_prefix(raw, i - len(district_ctx.split()), (("cac",), ("nhung",), ("hai",), ("ba",)))
+                start = i - len(district_ctx.split())
+                listed = _match_prefix(raw, start, (("cac",), ("nhung",), ("hai",), ("ba",)))
+                if (
+                    not listed
+                    and start > 0
+                    and raw[start - 1].lower() in ("và", ",")
+                    and last_district_end == start - 1
+                ):
+                    listed = "… và"  # "các huyện Hòa Bình, Đông Hải và thị xã Giá Rai": the list goes on
                 weight = (W_BARE if listed else W_PREFIXED) * mult
                 mention = Mention(
                     "district",
                     name,
-                    tuple(d.code for d in districts),
+                    gaz.of_type(tuple(d.code for d in districts), _UNIT_TYPE.get(district_ctx)),
                     weight,
                     f"{listed} {district_ctx}" if listed else district_ctx,
                     where,
@@ -173,6 +203,8 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                 )
             if mention:
                 out.append(mention)
+                if mention.kind == "district":
+                    last_district_end = i + length
                 i += length
                 matched = True
                 break
@@ -181,10 +213,34 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     return out
 
 
-def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gazetteer | None = None) -> PlaceTags:
-    """Decide the report's district and province from all its mentions."""
+def of_their_time(codes: tuple[str, ...], year: int | None, gaz: Gazetteer) -> tuple[str, ...]:
+    """Candidates as they were in the report's year: a unit merged away before it stands for its successor
+    ("huyện Long Điền" in a 2025 report is Long Đất; in a 2023 one, Long Điền)."""
+    out: list[str] = []
+    for code in codes:
+        district = gaz.districts[code]
+        if not district.existed_in(year) and district.successor:
+            code = district.successor
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
+def tag_places(
+    title: str | None,
+    body: list[str],
+    credits: list[str],
+    gaz: Gazetteer | None = None,
+    *,
+    url: str | None = None,
+    year: int | None = None,
+) -> PlaceTags:
+    """Decide the report's district and province from all its mentions, its address's included.
+
+    ``year`` is the report's year when known: districts are those of that year.
+    """
     gaz = gaz or gazetteer()
-    mentions: list[Mention] = []
+    mentions: list[Mention] = url_mentions(url, gaz)
     if title:
         mentions += find_mentions(title, "title", gaz)
     for line in credits:
@@ -206,7 +262,7 @@ def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gaze
     for m in mentions:
         if m.kind != "district":
             continue
-        candidates = list(m.codes)
+        candidates = list(of_their_time(m.codes, year, gaz))
         if len(candidates) > 1:
             ranked = sorted(
                 candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True
@@ -232,13 +288,18 @@ def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gaze
             tags.evidence.append(
                 f"district {tags.district.label(gaz)} [{top}] score {score:g}: " + "; ".join(district_evidence[top][:6])
             )
+            if tags.district.successor:
+                tags.evidence.append(
+                    f"dated unit: {tags.district.short} was a district until {tags.district.until}, "
+                    f"then part of {gaz.districts[tags.district.successor].short}"
+                )
         elif score >= MIN_DISTRICT_SCORE:
             tags.evidence.append(
                 f"district unknown: {gaz.district_label(top)} ({score:g}) not clearly ahead of "
                 f"{gaz.district_label(ranked_d[1][0])} ({runner:g})"
             )
     if tags.district is None:
-        tags.district = _from_communes(mentions, gaz, tags.evidence)
+        tags.district = _from_communes(mentions, gaz, tags.evidence, province_score, bool(ranked_d))
     tags.mentioned = [
         code
         for code, score in ranked_d
@@ -248,18 +309,21 @@ def tag_places(title: str | None, body: list[str], credits: list[str], gaz: Gaze
     if tags.district is not None:
         tags.province = gaz.provinces[tags.district.province_code]
         tags.evidence.append(f"province {tags.province.short} from the district")
-    elif province_score:
-        ranked_p = sorted(province_score.items(), key=lambda kv: kv[1], reverse=True)
-        top, score = ranked_p[0]
-        runner = ranked_p[1][1] if len(ranked_p) > 1 else 0.0
-        if score >= MIN_PROVINCE_SCORE and score >= MIN_LEAD * runner:
-            tags.province = gaz.provinces[top]
-            tags.evidence.append(f"province {tags.province.short} score {score:g} from the text")
+    elif (top_province := _decided_province(province_score)) is not None:
+        tags.province = gaz.provinces[top_province]
+        tags.evidence.append(f"province {tags.province.short} score {province_score[top_province]:g} from the text")
     return tags
 
 
-def _from_communes(mentions: list[Mention], gaz: Gazetteer, evidence: list[str]) -> District | None:
-    """The district that at least two different named communes belong to."""
+def _from_communes(
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    evidence: list[str],
+    province_score: dict[str, float],
+    districts_named: bool,
+) -> District | None:
+    """The district that at least two different named communes belong to; or, when the text names
+    its province and no district, the one district of that province that has the communes named."""
     support: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.kind == "commune":
@@ -274,5 +338,25 @@ def _from_communes(mentions: list[Mention], gaz: Gazetteer, evidence: list[str])
         district = gaz.districts[top]
         evidence.append(f"district {district.label(gaz)} [{top}] from communes: {', '.join(sorted(names))}")
         return district
+    province = _decided_province(province_score)
+    if province and not districts_named:
+        inside = {code for code in support if gaz.districts[code].province_code == province}
+        if len(inside) == 1:
+            district = gaz.districts[inside.pop()]
+            evidence.append(
+                f"district {district.label(gaz)} [{district.code}] from communes unique in "
+                f"{gaz.provinces[province].short}: {', '.join(sorted(support[district.code]))}"
+            )
+            return district
     evidence.append("district unknown: communes named do not single out one district")
     return None
+
+
+def _decided_province(province_score: dict[str, float]) -> str | None:
+    """The province the text names clearly, if any."""
+    if not province_score:
+        return None
+    ranked = sorted(province_score.items(), key=lambda kv: kv[1], reverse=True)
+    top, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return top if score >= MIN_PROVINCE_SCORE and score >= MIN_LEAD * runner else None

@@ -18,8 +18,11 @@ no encoding well is skipped as "not valid UTF-8".
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -176,6 +179,11 @@ def decode_legacy(data: bytes) -> str | None:
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of a report file (HTML converted to text)."""
+    return _read(path, max_bytes)[0]
+
+
+def _read(path: Path, max_bytes: int) -> tuple[str, str | None]:
+    """A report file's text and, for an HTML page, the address it gives itself."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(f"unsupported file type {suffix or '(none)'}: expected {', '.join(SUFFIXES)}")
@@ -190,11 +198,12 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror}") from None
     text = read_bytes_as_text(data, path.name)
+    url = None
     if suffix in (".html", ".htm"):
-        text = html_to_text(text)
+        text, url = _html_page(text)
         if not text.strip():
             raise ReadError("HTML page without text")
-    return text
+    return text, url
 
 
 class _TextExtractor(HTMLParser):
@@ -247,8 +256,15 @@ class _TextExtractor(HTMLParser):
         self.skipping = 0
         self.title: str | None = None
         self._in_title = False
+        self.canonical: str | None = None
+        self.og_url: str | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
+            self.canonical = self.canonical or a["href"].strip()
+        elif tag == "meta" and a.get("property", "").lower() == "og:url" and a.get("content"):
+            self.og_url = self.og_url or a["content"].strip()
         if tag in self.SKIP:
             self.skipping += 1
         elif tag == "title":
@@ -273,9 +289,17 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    return _html_page(html)[0]
+
+
+def _html_page(html: str) -> tuple[str, str | None]:
+    """The page's text and its own address (``<link rel=canonical>``, else ``og:url``)."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
+    url = parser.canonical or parser.og_url
+    if url and not re.match(r"https?://", url, re.I):
+        url = None  # a relative canonical says nothing about the site
     body = "".join(parser.parts)
     lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in body.split("\n")]
     text = "\n".join(line for line in lines if line)
@@ -283,4 +307,75 @@ def html_to_text(html: str) -> str:
     title = re.sub(r"\s+", " ", parser.title or "").strip()
     if title and not text.startswith(title[:40]):
         text = f"{title}\n{text}"
-    return text
+    return text, url
+
+
+# ----------------------------------------------------------------- what is known about a report besides its text
+SIDECAR_FIELDS = ("url", "title", "source", "district", "year", "published")
+
+
+@dataclass
+class ReportMeta:
+    """What the caller knows about a report: it wins over what the tagger infers.
+
+    From a file's sidecar ``NAME.json`` (``report.html`` → ``report.json``) and,
+    for an HTML page, its canonical / ``og:url`` address (the sidecar's ``url`` wins).
+    """
+
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    district: str | None = None  # GSO code (or a code from indexer/data/district_history.json)
+    year: int | None = None
+    published: date | None = None
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where a report's metadata lives: the same name with ``.json``."""
+    return path.with_suffix(".json")
+
+
+def read_sidecar(path: Path) -> ReportMeta:
+    """The metadata in a report's sidecar, or empty metadata when there is none.
+
+    A sidecar that is not a JSON object of the known fields raises :class:`ReadError`:
+    metadata that is silently ignored would tag the report wrongly.
+    """
+    side = sidecar_path(path)
+    if side == path or not side.is_file():
+        return ReportMeta()
+    try:
+        data = json.loads(side.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ReadError(f"sidecar {side.name} is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ReadError(f"sidecar {side.name} must be a JSON object")
+    unknown = sorted(set(data) - set(SIDECAR_FIELDS))
+    if unknown:
+        raise ReadError(
+            f"sidecar {side.name}: unknown field(s) {', '.join(unknown)}; known: {', '.join(SIDECAR_FIELDS)}"
+        )
+    meta = ReportMeta()
+    for name in ("url", "title", "source", "district"):
+        value = data.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ReadError(f"sidecar {side.name}: {name} must be a string")
+        setattr(meta, name, value.strip() if isinstance(value, str) and value.strip() else None)
+    year = data.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1945 <= year <= 2100):
+        raise ReadError(f"sidecar {side.name}: year must be a whole number between 1945 and 2100")
+    meta.year = year
+    if data.get("published") is not None:
+        try:
+            meta.published = date.fromisoformat(str(data["published"]))
+        except ValueError:
+            raise ReadError(f"sidecar {side.name}: published must be a date as YYYY-MM-DD") from None
+    return meta
+
+
+def read_report(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, ReportMeta]:
+    """A report file's text and metadata: its sidecar, then its page's own address."""
+    text, page_url = _read(path, max_bytes)
+    meta = read_sidecar(path)
+    meta.url = meta.url or page_url
+    return text, meta

@@ -1,0 +1,25 @@
+"""A report about a district merged away since is found and labelled under its name then, over HTTP."""
+
+from __future__ import annotations
+
+from .conftest import API_KEY
+
+
+def test_a_merged_district_is_a_facet_with_its_label_then(client):
+    body = {
+        "text": "Ban Chấp hành Đảng bộ huyện tổng kết năm 2023\n\nSáng 12/12/2023, Ban Chấp hành Đảng bộ huyện "
+        "tổng kết nhiệm vụ chính trị năm 2023: 39/42 chỉ tiêu đạt và vượt, thu ngân sách đạt 104% dự toán.",
+        "url": "https://baobariavungtau.com.vn/chinh-tri/202312/huyen-long-dien-tong-ket-nam-2023-1/",
+    }
+    r = client.post("/api/v1/documents", json=body, headers={"X-API-Key": API_KEY})
+    assert r.status_code == 201, r.text
+    label = "Long Điền (nay Long Đất, Bà Rịa - Vũng Tàu)"
+    assert r.json()["district"] == {"value": "974", "label": label} and r.json()["year"] == 2023
+    found = client.get("/api/v1/search", params={"q": "chỉ tiêu", "district": "974"}).json()
+    assert found["total"] >= 1
+    facet = {v["value"]: v for v in found["facets"]["district"]}
+    assert facet["974"]["label"] == label and facet["974"]["lat"] is not None  # on the map at Long Đất
+    # A caller may give the retired district's code too.
+    given = dict(body, text=body["text"] + " Nhân dân đồng thuận cao.", url=None, district="975")
+    r = client.post("/api/v1/documents", json=given, headers={"X-API-Key": API_KEY})
+    assert r.status_code == 201 and r.json()["district"]["label"] == "Đất Đỏ (nay Long Đất, Bà Rịa - Vũng Tàu)"

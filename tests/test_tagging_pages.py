@@ -1,0 +1,356 @@
+"""Made-up report pages, one for each way real pages went wrong (issue #15), tagged as a person would.
+
+Each page is short and written for this test (no third-party text): the phenomenon it shows is in
+its id.  District and year are what a careful reader would say; ``None`` means "cannot tell", which
+is the right answer when the page does not say: a wrong tag is worse than none.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.pipeline import process_file, process_text
+from indexer.reading import ReadError
+
+# A neutral paragraph that names no place and no year.
+FILLER = (
+    "Các cấp ủy, chính quyền và Nhân dân đã đoàn kết, nỗ lực vượt qua khó khăn; an sinh xã hội được bảo đảm, "
+    "quốc phòng - an ninh được giữ vững, công tác xây dựng Đảng được chú trọng."
+)
+
+# id, url, text, district (short name) or None, year or None
+PAGES = [
+    # ---- year: dated evidence before loose "năm" mentions
+    (
+        "date-in-title-and-lead-beats-a-later-plan-year",
+        None,
+        "Huyện ủy Lục Nam họp Ban Chấp hành tháng 9/2018\n\n"
+        "Sáng ngày 18/9/2018, Huyện ủy Lục Nam tổ chức hội nghị Ban Chấp hành Đảng bộ huyện để đánh giá công "
+        "tác lãnh đạo 9 tháng qua.\n\n" + FILLER + " Năm 2019, huyện phấn đấu hoàn thành 20 chỉ tiêu chủ yếu.\n",
+        "Lục Nam",
+        2018,
+    ),
+    (
+        "quarter-of-a-year-and-a-baseline",
+        None,
+        "Huyện ủy Lục Ngạn đánh giá nhiệm vụ quý I\n\n"
+        "Trong quý I của năm 2023, giá trị sản xuất nông nghiệp của huyện Lục Ngạn tăng 5,1% so với cùng kỳ năm "
+        "2022; thu ngân sách đạt 31% dự toán, tăng so với năm 2022.\n\n" + FILLER + "\n",
+        "Lục Ngạn",
+        2023,
+    ),
+    (
+        "first-six-months-and-a-baseline",
+        None,
+        "UBND huyện Yên Thế họp phiên thường kỳ\n\n"
+        "Sáu tháng đầu năm 2024, huyện Yên Thế thu ngân sách đạt 58% dự toán, bằng 112% so với cùng kỳ năm 2023; "
+        "tổng diện tích gieo trồng đạt 96% kế hoạch.\n\n" + FILLER + "\n",
+        "Yên Thế",
+        2024,
+    ),
+    (
+        "periods-and-horizons-never-vote",
+        None,
+        "Đảng bộ huyện Hiệp Hòa quán triệt nghị quyết\n\n"
+        "Ban Thường vụ Huyện ủy Hiệp Hòa quán triệt nghị quyết về phát triển huyện giai đoạn 2021 - 2025, định "
+        "hướng đến năm 2030, tầm nhìn đến năm 2045, thực hiện nghị quyết Đại hội nhiệm kỳ 2020-2025.\n\n"
+        + FILLER
+        + "\n",
+        "Hiệp Hòa",
+        None,
+    ),
+    (
+        "published-in-january-reviews-last-year",
+        None,
+        "Huyện ủy Tân Yên tổng kết công tác\n\n10/01/2024 08:30\n\n"
+        "Ngày 9/1, Huyện ủy Tân Yên tổ chức hội nghị tổng kết công tác xây dựng Đảng năm qua và triển khai "
+        "nhiệm vụ trọng tâm; trong năm qua, toàn Đảng bộ kết nạp 210 đảng viên mới.\n\n" + FILLER + "\n",
+        "Tân Yên",
+        2023,
+    ),
+    (
+        "a-cited-document-date-is-not-the-reports",
+        None,
+        "Huyện ủy Sơn Động quán triệt nghị quyết của Tỉnh ủy\n\n"
+        "Hội nghị quán triệt Nghị quyết số 05-NQ/TU, ngày 12/3/2019 của Ban Thường vụ Tỉnh ủy về phát triển "
+        "vùng đồng bào dân tộc thiểu số của huyện Sơn Động.\n\n" + FILLER + "\n",
+        "Sơn Động",
+        None,
+    ),
+    (
+        "two-years-in-balance-are-unknown",
+        None,
+        "Hội nghị Huyện ủy Lạng Giang\n\n"
+        "Kết quả thực hiện nhiệm vụ năm 2021 của huyện Lạng Giang đạt khá; kết quả thực hiện nhiệm vụ năm 2022 "
+        "cũng đạt khá, nhiều chỉ tiêu vượt kế hoạch.\n\n" + FILLER + "\n",
+        "Lạng Giang",
+        None,
+    ),
+    (
+        "a-long-date-line",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 9\n\n"
+        "Thứ Tư, ngày 21 tháng 7 năm 2021 - 10:49\n\n"
+        "Huyện ủy Việt Yên tổ chức hội nghị Ban Chấp hành Đảng bộ huyện đánh giá kết quả công tác lãnh đạo, "
+        "chỉ đạo và bàn giải pháp cho thời gian tới.\n\n" + FILLER + "\n",
+        "Việt Yên",
+        2021,
+    ),
+    (
+        "a-date-after-a-place-name-is-the-reports",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+        "Huyện Chư Sê, ngày 12/12/2023, Ban Chấp hành Đảng bộ huyện Chư Sê họp bàn công tác cuối kỳ và thông "
+        "qua nhiều nội dung quan trọng.\n\n" + FILLER + "\n",
+        "Chư Sê",
+        2023,
+    ),
+    # ---- the address names the place
+    (
+        "district-only-in-the-path-slug",
+        "https://tinh.example.vn/hoat-dong/dang-bo-huyen-dinh-hoa/hoi-nghi-tong-ket-nam-2022-31.html",
+        "Hội nghị tổng kết công tác năm 2022\n\n"
+        "Năm 2022, Ban Chấp hành Đảng bộ huyện đã lãnh đạo hoàn thành các chỉ tiêu chủ yếu; giá trị sản xuất "
+        "nông nghiệp tăng 4%, kết nạp 190 đảng viên mới.\n\n" + FILLER + "\n",
+        "Định Hóa",
+        2022,
+    ),
+    (
+        "district-site-host",
+        "https://tuyphong.binhthuan.dcs.vn/tin-tuc/post/123/hoi-nghi-co-quan",
+        "Hội nghị cán bộ, công chức cơ quan Huyện ủy\n\n"
+        "Năm 2023, các ban, văn phòng Huyện ủy đã hoàn thành các chỉ tiêu; 100% công chức hoàn thành nhiệm vụ "
+        "được giao.\n\n" + FILLER + "\n",
+        "Tuy Phong",
+        2023,
+    ),
+    (
+        "district-site-host-with-its-unit-word",
+        "http://huyendakto.kontum.gov.vn/tin-tuc/-/content/phien-hop-thang-12",
+        "UBND huyện họp phiên thường kỳ tháng 12\n\n"
+        "Tháng 12 năm 2020, UBND huyện tập trung chỉ đạo các nhiệm vụ phát triển kinh tế - xã hội; năm 2020, "
+        "tổng mức bán lẻ hàng hóa đạt kế hoạch.\n\n" + FILLER + "\n",
+        "Đắk Tô",
+        2020,
+    ),
+    (
+        "commune-district-province-host",
+        "https://camluong.camthuy.thanhhoa.gov.vn/web/tin-tuc/phien-hop-thang-6-2021.html",
+        "UBND huyện họp phiên thường kỳ tháng 6\n\n"
+        "Sáu tháng đầu năm 2021, kinh tế - xã hội của huyện ổn định; tổng diện tích gieo trồng đạt 65% kế "
+        "hoạch, thu ngân sách đạt 52% dự toán.\n\n" + FILLER + "\n",
+        "Cẩm Thủy",
+        2021,
+    ),
+    (
+        "provincial-paper-host-and-a-slug-that-starts-with-the-district",
+        "https://baogialai.com.vn/chu-se-tong-gia-tri-san-xuat-dat-ke-hoach-post1.html",
+        "Tổng giá trị sản xuất đạt kế hoạch\n\n"
+        "Trong năm 2023, kinh tế của huyện tiếp tục chuyển biến tích cực; tổng giá trị sản xuất bằng 108% so "
+        "với năm 2022.\n\n" + FILLER + "\n",
+        "Chư Sê",
+        2023,
+    ),
+    (
+        "provincial-paper-host-decides-a-shared-name",
+        "https://baobinhdinh.vn/chinh-tri/huyen-uy-an-lao-tong-ket-1.htm",
+        "Huyện ủy An Lão tổng kết công tác năm 2022\n\n"
+        "Năm 2022, huyện An Lão đã hoàn thành 15/17 chỉ tiêu; công tác xây dựng Đảng được chú trọng.\n\n"
+        + FILLER
+        + "\n",
+        "An Lão",
+        2022,
+    ),
+    (
+        "address-year-when-the-text-has-none",
+        "https://baogialai.com.vn/chu-pah-ket-nap-dang-vien-trong-quy-i-2023-post2.html",
+        "Kết nạp đảng viên trong quý I\n\n"
+        "Trong quý I, toàn Đảng bộ huyện kết nạp 32 đảng viên mới; gieo trồng vụ Đông Xuân 2022-2023 đạt kế "
+        "hoạch, sản xuất công nghiệp tăng so với cùng kỳ năm 2022.\n\n" + FILLER + "\n",
+        "Chư Păh",
+        2023,
+    ),
+    # ---- names as people write them
+    (
+        "spelling-variant-folded",
+        None,
+        "Huyện ủy Mù Cang Chải tổng kết công tác năm 2023\n\n"
+        "Năm 2023, huyện Mù Cang Chải đã hoàn thành 33/47 chỉ tiêu; sản xuất lương thực về đích sớm.\n\n"
+        + FILLER
+        + "\n",
+        "Mù Căng Chải",
+        2023,
+    ),
+    (
+        "a-folded-word-is-not-a-place",
+        None,
+        "Chủ tịch UBND huyện làm việc với các xã\n\n"
+        "Chủ tịch UBND huyện yêu cầu các ngành thực hiện tốt nhiệm vụ tháng 7 năm 2022; kết quả thực hiện nhiệm "
+        "vụ 6 tháng đầu năm 2022 đạt khá.\n\n" + FILLER + "\n",
+        None,
+        2022,
+    ),
+    (
+        "spelling-variant-from-the-table",
+        None,
+        "Huyện ủy Cư Mgar tổng kết công tác năm 2022\n\n"
+        "Năm 2022, huyện Cư Mgar đã hoàn thành các chỉ tiêu; diện tích cà phê tái canh tăng.\n\n" + FILLER + "\n",
+        "Cư M'gar",
+        2022,
+    ),
+    (
+        "the-unit-word-decides-a-shared-name",
+        None,
+        "HĐND huyện Tân Châu khai mạc kỳ họp cuối năm 2022\n\n"
+        "Kỳ họp đánh giá kết quả thực hiện nhiệm vụ năm 2022 của huyện Tân Châu; thu ngân sách đạt 105% dự "
+        "toán.\n\n" + FILLER + "\n",
+        "Tân Châu",
+        2022,
+    ),
+    (
+        "a-list-of-districts-names-no-subject",
+        None,
+        "Kinh tế vải thiều của tỉnh Bắc Giang năm 2022\n\n"
+        "Năm 2022, vải thiều tập trung ở các huyện Lục Nam, Tân Yên và thị xã Chũ đạt sản lượng cao; kết quả "
+        "tiêu thụ năm 2022 vượt kế hoạch của tỉnh Bắc Giang.\n\n" + FILLER + "\n",
+        None,
+        2022,
+    ),
+    (
+        "a-town-named-like-its-district",
+        None,
+        "Hội nghị tổng kết năm 2022\n\n"
+        "Tại hội trường thị trấn Hữu Lũng, Ban Chấp hành Đảng bộ tổng kết năm 2022; kết quả thực hiện nhiệm vụ "
+        "năm 2022 đạt khá, 18/20 chỉ tiêu đạt và vượt.\n\n" + FILLER + "\n",
+        "Hữu Lũng",
+        2022,
+    ),
+    (
+        "a-commune-unique-in-the-named-province",
+        None,
+        "Xây dựng nông thôn mới kiểu mẫu\n\n"
+        "Năm 2022, xã Quảng An (tỉnh Thừa Thiên Huế) đã hoàn thành các tiêu chí nông thôn mới kiểu mẫu; thu nhập "
+        "bình quân đạt 60 triệu đồng.\n\n" + FILLER + "\n",
+        "Quảng Điền",
+        2022,
+    ),
+    # ---- districts of their time
+    (
+        "a-district-merged-later-tags-a-report-of-its-time",
+        None,
+        "Huyện Long Điền: nhiều chỉ tiêu đạt và vượt\n\n"
+        "Sáng 12/12/2023, Ban Chấp hành Đảng bộ huyện Long Điền tổng kết nhiệm vụ chính trị năm 2023; 39/42 chỉ "
+        "tiêu đạt và vượt.\n\n" + FILLER + "\n",
+        "Long Điền",
+        2023,
+    ),
+    (
+        "a-district-of-2019-from-the-address",
+        "http://www.lamdong.gov.vn/vi-VN/a/dateh/tintuc/Pages/hoi-nghi-lan-thu-21.aspx",
+        "Hội nghị Huyện ủy lần thứ 21 mở rộng\n\n"
+        "Năm 2019, tình hình kinh tế - xã hội của huyện tiếp tục phát triển; 12/15 chỉ tiêu chủ yếu đạt và vượt "
+        "kế hoạch.\n\n" + FILLER + "\n",
+        "Đạ Tẻh",
+        2019,
+    ),
+]
+
+
+@pytest.mark.parametrize(("page_id", "url", "text", "district", "year"), PAGES, ids=[p[0] for p in PAGES])
+def test_page_is_tagged_as_a_person_would(page_id, url, text, district, year):
+    report = process_text(text, url=url)
+    assert (report.district.short if report.district else None) == district, report.evidence["district"]
+    assert report.year == year, report.evidence["year"]
+
+
+def test_a_merged_district_is_labelled_with_its_successor():
+    report = process_text(PAGES[-2][2])
+    from indexer.gazetteer import gazetteer
+
+    assert gazetteer().district_label(report.district.code) == "Long Điền (nay Long Đất, Bà Rịa - Vũng Tàu)"
+    assert any("until 2025-01-01" in e for e in report.evidence["district"])
+
+
+def test_after_a_merger_the_old_name_is_the_new_district():
+    text = (
+        "Tiếp xúc cử tri năm 2025\n\nNăm 2025, cử tri huyện Long Điền cũ kiến nghị đầu tư tuyến đường ven biển; "
+        "kết quả thực hiện nhiệm vụ năm 2025 được báo cáo.\n\n" + FILLER + "\n"
+    )
+    report = process_text(text, published=__import__("datetime").date(2025, 5, 2))
+    assert report.district is not None and report.district.short == "Long Đất"
+
+
+def test_thi_xa_is_a_district_not_a_commune():
+    # "thị xã Tân Châu" is An Giang's: the unit word picks it among two.
+    report = process_text(
+        "Thị xã Tân Châu tổng kết năm 2022\n\nNăm 2022, thị xã Tân Châu đã hoàn thành các chỉ tiêu; kết quả "
+        "thực hiện nhiệm vụ năm 2022 đạt khá.\n\n" + FILLER + "\n"
+    )
+    assert report.district is not None and report.province.short == "An Giang"
+
+
+def test_given_metadata_wins_and_is_shown_as_given(tmp_path):
+    from indexer.inspect_report import render_report
+
+    page = tmp_path / "bao-cao.txt"
+    page.write_text(PAGES[0][2], encoding="utf-8")
+    (tmp_path / "bao-cao.json").write_text(
+        json.dumps({"district": "974", "year": 2023, "url": "https://example.vn/a", "published": "2023-12-20"}),
+        encoding="utf-8",
+    )
+    report = process_file(page)
+    assert report.district.short == "Long Điền" and report.year == 2023
+    assert str(report.published) == "2023-12-20" and report.url == "https://example.vn/a"
+    shown = render_report(report)
+    assert "Long Điền (nay Long Đất" in shown and "2023  (given)" in shown
+    assert "since 7/2025: Thành phố Hồ Chí Minh" in shown
+
+
+def test_an_html_page_gives_its_own_address(tmp_path):
+    page = tmp_path / "trang.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://tuyphong.binhthuan.dcs.vn/post/1/hoi-nghi">'
+        "<title>Hội nghị cơ quan Huyện ủy</title></head><body><p>"
+        + PAGES[9][2].split("\n\n")[1]
+        + "</p><p>"
+        + FILLER
+        + "</p></body></html>",
+        encoding="utf-8",
+    )
+    report = process_file(page)
+    assert report.url == "https://tuyphong.binhthuan.dcs.vn/post/1/hoi-nghi"
+    assert report.district.short == "Tuy Phong"
+    assert any("url: address host" in e for e in report.evidence["district"])
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"district": "974", "distrct": "1"}', "unknown field"),
+        ('{"year": "2023"}', "year must be"),
+        ('{"published": "20/12/2023"}', "YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_sidecar_says_why(tmp_path, sidecar, reason):
+    page = tmp_path / "r.txt"
+    page.write_text(PAGES[0][2], encoding="utf-8")
+    (tmp_path / "r.json").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(ReadError, match=reason):
+        process_file(page)
+
+
+def test_todays_province():
+    from indexer.gazetteer import gazetteer
+    from indexer.provinces2025 import label_2025, province_2025, provinces_2025
+
+    gaz = gazetteer()
+    assert set(provinces_2025()) == set(gaz.provinces)  # every legacy province has one
+    assert len({p.code for p in provinces_2025().values()}) == 34
+    binh_luc = gaz.district_names["bình lục"][0]
+    assert province_2025(binh_luc.province_code).short == "Ninh Bình"
+    assert label_2025(binh_luc) == "Bình Lục (Hà Nam, nay Ninh Bình)"
+    report = process_text(PAGES[0][2])
+    assert report.province_2025 is not None and report.province_2025.short == "Bắc Ninh"  # Bắc Giang → Bắc Ninh
