@@ -23,6 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import tantivy
@@ -30,7 +31,7 @@ import tantivy
 from .analysis import Abbreviations
 from .documents import to_fields
 from .pipeline import process_text
-from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file
+from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, ReportMeta, read_report, sidecar_path
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
 from .store import FileEntry, IndexDir, Manifest
@@ -94,11 +95,26 @@ def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]
 
 
 def _sha256(path: Path) -> str:
+    """Of the file and its sidecar ``NAME.json``: a changed sidecar re-tags an unchanged report."""
     h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
+    for part in (path, sidecar_path(path)):
+        if part != path and not part.is_file():
+            continue
+        with part.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
     return h.hexdigest()
+
+
+def _stat(path: Path) -> tuple[int, float]:
+    """(size, modification time) of the file and its sidecar together: the cheap test for a change."""
+    stat = path.stat()
+    size, mtime = stat.st_size, stat.st_mtime
+    side = sidecar_path(path)
+    if side != path and side.is_file():
+        side_stat = side.stat()
+        size, mtime = size + side_stat.st_size, max(mtime, side_stat.st_mtime)
+    return size, mtime
 
 
 # ----------------------------------------------------------------- worker processes
@@ -148,17 +164,29 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
     seg = _worker_segmenter
     hits, misses = seg.hits, seg.misses
     try:
-        if text is None:
-            text = read_file(Path(path), max_bytes=max_bytes)
-        meta = meta or {}
+        meta = dict(meta or {})
+        if text is None:  # a source file: its sidecar and its page's address are metadata too
+            text, found = read_report(Path(path), max_bytes=max_bytes)
+            meta.update({k: v for k, v in vars(found).items() if v is not None})
+        given = ReportMeta(
+            url=meta.get("url"),
+            title=meta.get("title"),
+            source=meta.get("source"),
+            district=meta.get("district"),
+            year=meta.get("year"),
+            published=date.fromisoformat(str(meta["published"])) if meta.get("published") else None,
+        )
         report = process_text(
             text,
             file=meta.get("file", Path(path).name),
             segmenter=seg,
             abbreviations=_worker_abbreviations,
-            title=meta.get("title"),
-            source=meta.get("source"),
-            url=meta.get("url"),
+            title=given.title,
+            source=given.source,
+            url=given.url,
+            published=given.published,
+            district_code=given.district,
+            year=given.year,
         )
         if not report.paragraphs:
             raise ReadError("no report text left after cleaning (only page furniture)")
@@ -171,6 +199,7 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
             report.url,
             report.abbreviations,
             to_fields(report),
+            {k: str(getattr(given, k)) if k == "published" else getattr(given, k) for k in _KEPT if getattr(given, k)},
         )
     except ReadError as exc:
         outcome = str(exc)
@@ -209,6 +238,13 @@ class Processed:
     url: str | None
     abbreviations: dict[str, list[str]]
     fields: list[dict]
+    #: Metadata given by a sidecar (district, year, published): kept with the original,
+    #: so that ``--from-originals`` tags the report as the build did.
+    given: dict
+
+
+#: What of a report's given metadata its original's ``.json`` keeps besides file, title, source and URL.
+_KEPT = ("district", "year", "published")
 
 
 class _Progress:
@@ -321,23 +357,23 @@ def plan_build(
         key = str(path.resolve())
         plan.seen.add(key)
         try:
-            stat = path.stat()
+            size, mtime = _stat(path)
         except OSError as exc:
             summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
             continue
         old = None if plan.rebuild_all else manifest.files.get(key)
-        if old is not None and old.size == stat.st_size and old.mtime == stat.st_mtime:
+        if old is not None and old.size == size and old.mtime == mtime:
             sha = old.sha256  # the same size and time: taken as unchanged without reading it
         else:
             sha = _sha256(path)
         if old is not None and old.sha256 == sha:
-            old.mtime = stat.st_mtime
+            old.mtime = mtime
             if old.error:
                 summary.skipped.append((str(path), old.error))
             else:
                 summary.unchanged += 1
             continue
-        plan.entries[key] = (sha, stat.st_size, stat.st_mtime)
+        plan.entries[key] = (sha, size, mtime)
         plan.work.append((key, None, {"file": path.name}))
     return plan
 
@@ -416,9 +452,12 @@ class _Apply:
         if old_id and old_id != report.id and old_id not in self.referenced:
             writer.delete(old_id)
             summary.replaced += 1
+        elif old_id == report.id and not plan.rebuild_all:
+            summary.replaced += 1  # the same text, its sidecar (or its spacing) changed: tagged anew
         elif plan.rebuild_all or not old:
             summary.added += 1
-        if plan.reanalyse and report.id not in self.indexed_now and writer.committed(report.id):
+        fresh = report.id not in self.indexed_now and report.id not in self.referenced
+        if fresh and (plan.reanalyse or old_id == report.id) and writer.committed(report.id):
             writer.delete(report.id)  # the same report, analysed anew
             in_index = False
         else:
@@ -427,6 +466,7 @@ class _Apply:
             summary.duplicates += 1 if report.id in self.indexed_now or not old else 0
         else:
             meta = {"file": report.file, "title": report.title, "source": report.source, "url": report.url}
+            meta.update(report.given)
             writer.add(report.id, report.text, meta, report.fields, durable=False)
             self.indexed_now.add(report.id)
             self.since_commit += 1

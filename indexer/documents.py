@@ -43,6 +43,7 @@ def to_fields(report: Report) -> list[Fields]:
         (F.YEAR, report.year),
         (F.DISTRICT, report.district.code if report.district else None),
         (F.PROVINCE, report.province.code if report.province else None),
+        (F.PROVINCE_2025, report.province_2025.code if report.province_2025 else None),
     ):
         if value is not None and value != "":
             shared[field] = [value]

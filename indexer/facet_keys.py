@@ -32,6 +32,7 @@ import tantivy
 
 from . import schema as F
 from .facets import BY_NAME
+from .provinces2025 import provinces_2025
 from .topics import Taxonomy, taxonomy
 
 PLACE_FACTOR = 1000
@@ -71,7 +72,7 @@ def count(
     result = searcher.aggregate(query, {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields})
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in fields:
-        districts, provinces = out.get("district"), out.get("province")
+        districts, provinces, today = out.get("district"), out.get("province"), out.get("province_2025")
         for bucket in result[F.PLACE]["buckets"]:
             if bucket["key"] == NONE:
                 continue
@@ -79,6 +80,9 @@ def count(
             n = bucket["doc_count"]
             if provinces is not None:
                 provinces[province] = provinces.get(province, 0) + n
+            if today is not None:
+                code = _today(province)
+                today[code] = today.get(code, 0) + n
             if districts is not None and district:
                 districts[district] = n
     if "year" in out:
@@ -93,6 +97,12 @@ def _place_codes(key: int) -> tuple[str, str | None]:
     """Bucket key → (province code, district code or None)."""
     province, district = divmod(int(key), PLACE_FACTOR)
     return f"{province:02d}", (f"{district:03d}" if district else None)
+
+
+@cache  # one entry per legacy province: 63
+def _today(province: str) -> str:
+    """A legacy province's province since 1/7/2025: every one went whole into one."""
+    return provinces_2025()[province].code
 
 
 @cache  # one entry per topic combination that occurs: a few hundred

@@ -17,6 +17,7 @@ from typing import Literal
 
 from . import schema as F
 from .gazetteer import gazetteer
+from .provinces2025 import provinces_2025_by_code
 from .topics import taxonomy
 
 
@@ -50,6 +51,15 @@ class Facet:
 FACETS: tuple[Facet, ...] = (
     Facet("district", "Huyện / quận", "Huyện", "GSO district code", "264", F.DISTRICT, F.PLACE),
     Facet("province", "Tỉnh / thành phố", "Tỉnh", "GSO province code", "27", F.PROVINCE, F.PLACE),
+    Facet(
+        "province_2025",
+        "Tỉnh / thành phố (từ 1/7/2025)",
+        "Tỉnh nay",
+        "Province code since 1 July 2025 (34 provinces; counted from the legacy province)",
+        "37",
+        F.PROVINCE_2025,
+        F.PLACE,
+    ),
     Facet("year", "Năm", "Năm", "Reviewed year", "2022", F.YEAR, F.YEAR_KEY, numeric=True, order="value_desc"),
     Facet("topic", "Chủ đề", "Chủ đề", "Topic slug", "dan-van", F.TOPIC, F.TOPIC_BITS, per_report=False),
 )
@@ -67,6 +77,9 @@ def describe(facet: str, value: str) -> tuple[str, float | None, float | None]:
     if facet == "province":
         gaz = gazetteer()
         return (gaz.province_label(value) if value in gaz.provinces else value), None, None
+    if facet == "province_2025":
+        today = provinces_2025_by_code().get(value)
+        return (today.short if today else value), None, None
     if facet == "topic":
         return taxonomy().label(value), None, None
     return value, None, None

@@ -45,6 +45,12 @@ def provinces_2025() -> dict[str, Province2025]:
     return out
 
 
+@lru_cache(maxsize=1)
+def provinces_2025_by_code() -> dict[str, Province2025]:
+    """The 34 provinces since 1/7/2025, by their code."""
+    return {p.code: p for p in provinces_2025().values()}
+
+
 def province_2025(legacy_province_code: str) -> Province2025:
     """Today's province of a legacy province (GSO code, e.g. "35" Hà Nam → Ninh Bình)."""
     return provinces_2025()[legacy_province_code]

@@ -361,6 +361,11 @@ def read_sidecar(path: Path) -> ReportMeta:
         if value is not None and not isinstance(value, str):
             raise ReadError(f"sidecar {side.name}: {name} must be a string")
         setattr(meta, name, value.strip() if isinstance(value, str) and value.strip() else None)
+    if meta.district is not None:
+        from .gazetteer import gazetteer
+
+        if meta.district not in gazetteer().districts:
+            raise ReadError(f"sidecar {side.name}: district {meta.district!r} is not a known district code")
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1945 <= year <= 2100):
         raise ReadError(f"sidecar {side.name}: year must be a whole number between 1945 and 2100")

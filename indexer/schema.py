@@ -35,7 +35,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 12
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -53,6 +53,7 @@ CONCEPTS = "concepts"
 TITLE = "title"
 DISTRICT = "district"  # GSO district code
 PROVINCE = "province"  # GSO province code
+PROVINCE_2025 = "province_2025"  # the province since 1/7/2025 (34 provinces), from the legacy province
 YEAR = "year"  # the reviewed year of the report
 YEAR_KEY = "year_key"  # the same, 0 unknown (fast): facet counts, see facet_keys
 TOPIC = "topic"  # topic slugs
@@ -89,6 +90,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(CONCEPTS, stored=False, tokenizer_name="raw", index_option="freq")
     sb.add_text_field(DISTRICT, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(PROVINCE, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(PROVINCE_2025, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(YEAR, stored=True, indexed=True)
     sb.add_text_field(TOPIC, stored=True, tokenizer_name="raw", index_option="basic")
     # Dense fast columns (every paragraph has a value): Tantivy aggregates a column with

@@ -36,6 +36,7 @@ from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_coun
 
 from . import facets as facet_mod
 from . import ranking, suggest
+from .facets import label
 from .filters import Filters
 from .highlight import Highlighter
 from .models import (
@@ -167,6 +168,9 @@ class Engine:
             return Labelled(value=code, label=self.gazetteer.province_label(code))
         return None
 
+    def _province_2025(self, code: str | None) -> Labelled | None:
+        return Labelled(value=code, label=label("province_2025", code)) if code else None
+
     def _topics(self, slugs) -> list[Labelled]:
         return [Labelled(value=s, label=self.taxonomy.label(s)) for s in slugs]
 
@@ -295,6 +299,7 @@ class Engine:
             title=_first(doc, F.TITLE),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
+            province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
             year=_first(doc, F.YEAR),
             published_date=_published(_first(doc, F.PUBLISHED)),
             topics=self._topics(doc.get_all(F.TOPIC)),
@@ -388,6 +393,7 @@ class Engine:
             title=_first(doc, F.TITLE),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
+            province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
             year=_first(doc, F.YEAR),
             published_date=_published(_first(doc, F.PUBLISHED)),
             source=_first(doc, F.SOURCE),
@@ -488,10 +494,12 @@ class Engine:
             title=report.title,
             district=self._district(report.district.code if report.district else None),
             province=self._province(report.province.code if report.province else None),
+            province_2025=self._province_2025(report.province_2025.code if report.province_2025 else None),
             year=report.year,
             published_date=report.published,
             paragraphs=len(report.paragraphs),
             topics=self._topics(topics),
+            given=report.given,
         ), created
 
     def delete(self, doc_id: str) -> None:

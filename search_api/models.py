@@ -71,6 +71,7 @@ class Hit(BaseModel):
     title: str | None = None
     district: Labelled | None = None
     province: Labelled | None = None
+    province_2025: Labelled | None = Field(None, description="The province since 1/7/2025 (34 provinces)")
     year: int | None = None
     published_date: date | None = None
     topics: list[Labelled] = []
@@ -97,6 +98,7 @@ class DocumentMeta(BaseModel):
     title: str | None = None
     district: Labelled | None = None
     province: Labelled | None = None
+    province_2025: Labelled | None = Field(None, description="The province since 1/7/2025 (34 provinces)")
     year: int | None = None
     published_date: date | None = None
     source: str | None = None
@@ -164,10 +166,14 @@ class IngestResponse(BaseModel):
     title: str | None = None
     district: Labelled | None = None
     province: Labelled | None = None
+    province_2025: Labelled | None = Field(None, description="The province since 1/7/2025 (34 provinces)")
     year: int | None = None
     published_date: date | None = None
     paragraphs: int
     topics: list[Labelled] = []
+    given: list[str] = Field(
+        [], description="Fields the request gave (title, source, published, district, year): they win over the tagger"
+    )
 
 
 class DeleteResponse(BaseModel):

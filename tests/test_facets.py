@@ -41,3 +41,18 @@ def test_stats_lists_every_facet_with_labels(seed_index):
     for facet in FACETS:
         assert f"by {facet.name}:" in text
     assert "Lương Tài" in text
+
+
+def test_todays_province_is_a_facet_and_a_filter_beside_the_legacy_one(read_client):
+    """Bình Lục (Hà Nam) is in Ninh Bình since 1/7/2025: people looking for Ninh Bình find it."""
+    from indexer.provinces2025 import province_2025
+
+    ninh_binh = province_2025("35")  # Hà Nam's legacy code
+    assert ninh_binh.short == "Ninh Bình"
+    counts = read_client.get("/api/v1/facets").json()
+    today = {v["value"]: v for v in counts["province_2025"]}
+    assert today[ninh_binh.code]["label"] == "Ninh Bình"
+    found = read_client.get("/api/v1/search", params={"province_2025": ninh_binh.code}).json()
+    assert found["total"] == today[ninh_binh.code]["count"] > 0
+    assert {h["province"]["label"] for h in found["hits"]} == {"Hà Nam"}
+    assert {h["province_2025"]["label"] for h in found["hits"]} == {"Ninh Bình"}

@@ -98,3 +98,10 @@ def test_metrics_count_requests_by_route_and_read_the_index(client):
 
 def test_head_of_the_page_answers_for_uptime_monitors(read_client):
     assert read_client.head("/").status_code == 200
+
+
+def test_a_post_says_which_tags_were_given(client):
+    body = {"text": REPORT, "district": "264", "year": 2021}
+    answer = client.post("/api/v1/documents", json=body, headers={"X-API-Key": API_KEY}).json()
+    assert answer["year"] == 2021 and answer["district"]["value"] == "264"
+    assert set(answer["given"]) == {"district", "year"}

@@ -35,6 +35,7 @@ async function get(path, params, signal) {
   return body;
 }
 
+export const facetDefinitions = () => get("/api/v1/facets/definitions");
 export const search = (params, signal) => get("/api/v1/search", params, signal);
 export const suggest = (q, signal) => get("/api/v1/suggest", {q}, signal);
 export const documentById = (id, signal) => get(`/api/v1/documents/${encodeURIComponent(id)}`, null, signal);

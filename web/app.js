@@ -2,14 +2,14 @@
 // router.navigate() → history.pushState → show(), and Back/Forward call show() too.
 //   url.js          URL state (Router) and the one in-page link helper
 //   results.js      the search request, hits, notices, pagination
-//   facets.js       FACETS (the one list of facets and their labels), filter lists, chips
+//   facets.js       the facets (loaded from the server's one list), filter lists, chips
 //   report.js       one report, its linked paragraph
 //   suggestions.js  completions under the search box
 //   charts.js       the year chart and the district map
 import * as api from "./api.js";
 import {districtMap, yearChart} from "./charts.js";
 import {$} from "./dom.js";
-import {FACETS, FacetPanel} from "./facets.js";
+import {FacetPanel, loadFacets} from "./facets.js";
 import {ReportView} from "./report.js";
 import {ResultsView} from "./results.js";
 import {Suggestions} from "./suggestions.js";
@@ -36,8 +36,9 @@ function progress(bar) {
 }
 
 const busy = progress(el.progress);
+const FACETS = await loadFacets();
 const router = new Router(FACETS, {onChange: show, beforeLeave: (state) => results.rememberScroll(state)});
-const facets = new FacetPanel(el, router);
+const facets = new FacetPanel(el, router, FACETS);
 const mapView = {zoomed: false};
 const results = new ResultsView(el, router, {busy, onData: drawAround});
 const report = new ReportView(el, router, {busy, onLoad: () => (document.title = titleFor(router.state))});

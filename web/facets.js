@@ -1,21 +1,21 @@
 // Facets: the filter lists in the sidebar, the chips of what is selected, the count on the phone's
-// filter button. FACETS is the one description of the facets the page knows (URL parameter, titles);
-// everything else here and in url.js is derived from it, so it can later come from the API as is.
+// filter button. The facets themselves (URL parameter, titles) come from the server's one list
+// (indexer/facets.py, GET /api/v1/facets/definitions): everything here and in url.js derives from it.
+import * as api from "./api.js";
 import {$, clear, fold, h, num} from "./dom.js";
 
-export const FACETS = [
-  {name: "district", title: "Huyện / quận", chip: "Huyện"},
-  {name: "province", title: "Tỉnh / thành phố", chip: "Tỉnh"},
-  {name: "year", title: "Năm", chip: "Năm", pattern: /^\d{4}$/},
-  {name: "topic", title: "Chủ đề", chip: "Chủ đề"},
-];
+/** The facets the page shows, in the server's order; numeric ones accept only whole numbers in the URL. */
+export async function loadFacets() {
+  const definitions = await api.facetDefinitions();
+  return definitions.map((d) => ({name: d.name, title: d.title, chip: d.chip, ...(d.numeric ? {pattern: /^\d{4}$/} : {})}));
+}
 
 const SHOWN = 8; // values shown before "Xem thêm"
 const FILTER_FROM = 10; // a list longer than this gets a filter box
 
 export class FacetPanel {
   /** @param el {facets, chips, filtersCount}  @param router  the page's Router */
-  constructor(el, router, facets = FACETS) {
+  constructor(el, router, facets) {
     this.el = el;
     this.router = router;
     this.facets = facets;

@@ -104,6 +104,9 @@ export class ReportView {
     const title = (facet) => router.facets.find((f) => f.name === facet).title; // the sidebar's names
     row(title("district"), d.district && d.district.label);
     row(title("province"), d.province && d.province.label);
+    if (d.province_2025 && d.province && d.province_2025.label !== d.province.label) {
+      row(title("province_2025"), d.province_2025.label);
+    }
     row("Năm báo cáo", d.year && String(d.year));
     row("Ngày đăng", d.published_date && date(d.published_date));
     row("Nguồn", d.source);

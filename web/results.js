@@ -113,6 +113,10 @@ export class ResultsView {
     const meta = [];
     if (hit.district) meta.push(h("span.meta.meta--place", {}, hit.district.label));
     else if (hit.province) meta.push(h("span.meta.meta--place", {}, hit.province.label));
+    const today = hit.province_2025;
+    if (today && hit.province && !hit.province.label.endsWith(today.label)) {
+      meta.push(h("span.meta.meta--today", {title: "Tỉnh từ 1/7/2025"}, `nay ${today.label}`));
+    }
     if (hit.year) meta.push(h("span.meta", {}, `Năm ${hit.year}`));
     if (hit.published_date) meta.push(h("span.meta", {}, `Đăng ${date(hit.published_date)}`));
     if (hit.source) meta.push(h("span.meta.meta--source", {}, hit.source));
