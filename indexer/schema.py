@@ -15,7 +15,9 @@ pairs      ``vi_words``     adjacent folded syllables, "nong_thon thon_moi":
 concepts   ``raw``          abbreviation concepts present in either form ("NTM")
 suggest    ``lines``        words and word n-grams keyed by their folded form,
                             for accent-insensitive completion by prefix (one
-                            value per report, a term per line)
+                            value per report, a term per line); and the
+                            report's compound words, the vocabulary that
+                            reads unaccented queries (``VOCAB_MARK``)
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
@@ -35,7 +37,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -69,6 +71,9 @@ PLACE = "place"  # province × 1000 + district, 0 unknown (fast): facet counts, 
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
 SUGGEST = "suggest"  # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
+#: Starts the ``suggest`` terms of the vocabulary that reads queries: "\x1econg_tac\x1fcông_tác" for each
+#: compound word of a report (``search_api.reading``); completions, keyed by a typed prefix, never reach them.
+VOCAB_MARK = "\x1e"
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,16 @@ class SearchResponse(BaseModel):
     per_page: int
     took_ms: float
     partial: bool = Field(False, description="No paragraph has every word: these hits are the best partial matches")
+    interpreted_as: str | None = Field(
+        None,
+        description="How the query was read, marks restored: 'công tác dân vận' for 'cong tac dan van' "
+        "(the page shows it as 'Kết quả cho: …')",
+    )
+    words: list[str] = Field(
+        [],
+        description="The words it was read as, in order: ['công tác', 'dân vận']; a multi-syllable word "
+        "matches where its syllables stand side by side",
+    )
     did_you_mean: str | None = None
     hits: list[Hit]
     facets: Facets

@@ -1,9 +1,15 @@
 """How a parsed query becomes a Tantivy query, and so how results are ranked.
 
-Matching (what must be there) is done on the **folded** syllable field, one
-clause per unit, so a hit never depends on the segmenter or on the marks a
+Matching (what must be there) is one clause per **word** of the query as
+``reading`` read it, accent-insensitive, so a hit never depends on the marks a
 user typed: ``nong thon moi`` and ``nông thôn mới`` match the same paragraphs,
 and an abbreviation unit matches any of its forms (``NTM`` | ``nông thôn mới``).
+A one-syllable word is its folded syllable on ``text``, anywhere in the
+paragraph; a multi-syllable word is the conjunction of its adjacent folded
+syllable **pairs** (``cong_tac``; ``chuyen_doi`` + ``doi_so``), indexed per
+paragraph without positions (see ``word_match`` for why not phrase queries).
+Several readings of one run are ORed: a paragraph that any reading matches is
+a match, and the likeliest reading earns the word boosts.
 
 Ranking is BM25 summed over those clauses plus optional boosts, each a
 constant here so that tuning happens in one place:
@@ -31,7 +37,7 @@ from functools import lru_cache
 import tantivy
 
 from indexer import schema as F
-from indexer.analysis import Abbreviations, analyse, syllable_pairs
+from indexer.analysis import Abbreviations, syllable_pairs
 from indexer.normalize import fold
 from indexer.segmentation import Segmenter
 
@@ -70,14 +76,29 @@ def _indexed_concepts() -> frozenset[str]:
     return frozenset(Abbreviations.default().concepts)
 
 
+def word_match(schema: tantivy.Schema, parts: list[str]) -> tantivy.Query:
+    """A word's folded syllables side by side: one syllable on ``text``; two or more as
+    the conjunction of their adjacent pairs on ``pairs``.
+
+    Exact for two syllables; for three or more, "a_b" and "b_c" could in principle
+    come from two places of a paragraph ("a b … b c"), which in report prose almost
+    never happens (the words-as-words table in docs/QUALITY.md counts it).  Why pairs
+    rather than ``Query.phrase_query`` on ``text``: the pair terms' postings are short
+    (a pair is far rarer than either syllable) and carry no positions, where a phrase
+    query intersects the syllables' long postings and then reads positions for every
+    candidate; measured in docs/BENCHMARKS.md ("words as words")."""
+    if len(parts) == 1:
+        return _term(schema, F.TEXT, parts[0])
+    pairs = [_term(schema, F.PAIRS, p) for p in syllable_pairs(parts)]
+    return pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
+
+
 def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
     """What must be present for one unit (accent-insensitive)."""
     if unit.concept:
         typed = [fold(s) for s in (unit.syllable or "").split()]
-        # The words as typed, anywhere in the paragraph (like plain words) ...
-        options = (
-            [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
-        )
+        # The words as typed, side by side (like a plain word) ...
+        options = [word_match(schema, typed)] if typed else []
         # ... or any form of the concept: the indexer marked every paragraph that has
         # one in the ``concepts`` field.  Pairs only learnt from reports may be missing
         # on paragraphs indexed before they were learnt, so their forms are also
@@ -86,8 +107,15 @@ def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
             options += [_phrase(schema, F.TEXT, form) for form in unit.forms if form != typed]
         options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
         return _any(options)
-    assert unit.folded is not None
-    return _term(schema, F.TEXT, unit.folded)
+    return word_match(schema, unit.parts)
+
+
+def _loose_unit(schema: tantivy.Schema, unit: Unit) -> list[tantivy.Query]:
+    """A unit for partial matches: the word whole, or any of its syllables apart."""
+    whole = unit_match(schema, unit)
+    if len(unit.parts) < 2:
+        return [whole]
+    return [whole] + [_term(schema, F.TEXT, p) for p in unit.parts]
 
 
 def _variants(term: Term, folded: bool) -> list[list[str]]:
@@ -101,7 +129,7 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
             choices.append(forms)
         else:
             assert unit.syllable is not None
-            choices.append([[fold(unit.syllable) if folded else unit.syllable]])
+            choices.append([fold(unit.syllable).split() if folded else unit.syllable.split()])
     out = []
     for combo in itertools.islice(itertools.product(*choices), MAX_PHRASE_VARIANTS):
         out.append([s for part in combo for s in part])
@@ -126,23 +154,42 @@ def term_query(
         else:
             options = [_phrase(schema, field, v) for v in variants]
         clauses.append((unit_occur, _any(options)))
+    elif required:
+        readings = [
+            tantivy.Query.boolean_query([(Occur.Must, unit_match(schema, u)) for u in units])
+            for units in term.readings or [term.units]
+        ]
+        clauses.append((Occur.Must, _any(readings)))
+        if boosts:
+            clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
     else:
-        for unit in term.units:
-            clauses.append((unit_occur, unit_match(schema, unit)))
+        seen: list[Unit] = []
+        for units in term.readings or [term.units]:
+            for unit in units:
+                if unit not in seen:
+                    seen.append(unit)
+                    clauses += [(Occur.Should, q) for q in _loose_unit(schema, unit)]
         if boosts:
             clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
     if not boosts:
         return tantivy.Query.boolean_query(clauses)
     # Exact-mark boosts.
-    accented = [u.syllable for u in term.units if not u.concept and u.syllable and u.syllable != fold(u.syllable)]
+    accented = [
+        s
+        for u in term.units
+        if not u.concept and u.syllable and u.syllable != fold(u.syllable)
+        for s in u.syllable.split()
+        if s != fold(s)
+    ]
     for s in accented:
         clauses.append((Occur.Should, _boost(_term(schema, F.SYL, s), EXACT)))
-    # Word boosts from pyvi on the query run (accented queries only: pyvi
-    # cannot segment unaccented text reliably).
-    if segmenter is not None and term.accented:
-        words = [w for w in analyse(term.text, segmenter).words if "_" in w]
-        for w in words:
-            clauses.append((Occur.Should, _boost(_term(schema, F.WORDS, w), WORD)))
+    # Word boosts: the likeliest reading's compound words (pyvi's on accented runs,
+    # the vocabulary's with their restored marks on unaccented ones), so that
+    # "cong tac dan van" ranks "dân vận" above "dân văn".
+    for unit in term.units:
+        for form in unit.accents[:2]:
+            if " " in form:
+                clauses.append((Occur.Should, _boost(_term(schema, F.WORDS, form.replace(" ", "_")), WORD)))
     return tantivy.Query.boolean_query(clauses)
 
 
@@ -205,11 +252,12 @@ def highlight_terms(parsed: ParsedQuery) -> list[list[str]]:
     """Folded syllable sequences to mark in a hit (every form of every concept)."""
     out: list[list[str]] = []
     for term in parsed.positive_terms:
-        for unit in term.units:
-            if unit.concept:
-                out += unit.forms
-            elif unit.folded:
-                out.append([unit.folded])
+        for units in term.readings or [term.units]:
+            for unit in units:
+                if unit.concept:
+                    out += unit.forms
+                elif unit.parts and unit.parts not in out:
+                    out.append(unit.parts)
     return out
 
 
