@@ -48,6 +48,8 @@ WORD = 1.5
 PHRASE = 2.0
 PHRASE_ACCENTED = 5.0
 CONCEPT = 1.0
+#: Partial matches: the paragraphs with every syllable (words apart) before those missing some.
+APART = 2.0
 MAX_PHRASE_VARIANTS = 4
 
 Occur = tantivy.Occur
@@ -108,6 +110,18 @@ def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
         options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
         return _any(options)
     return word_match(schema, unit.parts)
+
+
+def _apart(schema: tantivy.Schema, term: Term) -> tantivy.Query:
+    """Every word of the term, a multi-syllable word's syllables anywhere (how plain
+    words matched before #14): among partial matches, those rank first."""
+    clauses = []
+    for unit in term.units:
+        if len(unit.parts) < 2:
+            clauses.append((Occur.Must, unit_match(schema, unit)))
+        else:  # a concept's typed syllables too ("Uỷ ban kiểm tra" is UBKT)
+            clauses += [(Occur.Must, _term(schema, F.TEXT, p)) for p in unit.parts]
+    return tantivy.Query.boolean_query(clauses)
 
 
 def _loose_unit(schema: tantivy.Schema, unit: Unit) -> list[tantivy.Query]:
@@ -171,6 +185,7 @@ def term_query(
                     clauses += [(Occur.Should, q) for q in _loose_unit(schema, unit)]
         if boosts:
             clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
+            clauses.append((Occur.Should, _boost(_apart(schema, term), APART)))
     if not boosts:
         return tantivy.Query.boolean_query(clauses)
     # Exact-mark boosts.
