@@ -16,6 +16,7 @@ import tantivy
 from . import schema as F
 from .analysis import syllable_pairs
 from .facet_keys import NONE, place_key, topic_mask
+from .normalize import fold_token, normalize, syllables
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -55,6 +56,14 @@ def to_fields(report: Report) -> list[Fields]:
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []
     if report_terms:
         first_only[F.SUGGEST] = ["\n".join(report_terms)]
+    # Titles are searchable text: on the first paragraph, in fields of their own (phrases and
+    # one-syllable words; pairs for multi-syllable words), never in the text shown.
+    title_pairs = (
+        syllable_pairs([fold_token(s.lower()) for s in syllables(normalize(report.title))]) if report.title else []
+    )
+    if report.title:
+        first_only[F.TITLE_TEXT] = [normalize(report.title)]
+        first_only[F.TITLE_PAIRS] = [" ".join(title_pairs)]
     for p in report.paragraphs:
         fields = dict(shared)
         if p.position == 0:

@@ -11,7 +11,11 @@ text       ``vi_fold``      the paragraph as written (stored, shown, highlighted
 syl        ``vi_syl``       normalised syllables with marks: exact-mark matching
 words      ``vi_words``     pyvi words, "nông_thôn mới": ranking
 pairs      ``vi_words``     adjacent folded syllables, "nong_thon thon_moi":
-                            phrase proximity as plain terms (ranking)
+                            a multi-syllable word's match, and phrase
+                            proximity, as plain terms
+title_text ``vi_fold``      the report's title and its pairs (first paragraph
+title_pairs ``vi_words``    only): titles are searchable text, phrases
+                            included, weighed apart from the paragraph's
 concepts   ``raw``          abbreviation concepts present in either form ("NTM")
 suggest    ``lines``        words and word n-grams keyed by their folded form,
                             for accent-insensitive completion by prefix (one
@@ -37,7 +41,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -53,6 +57,8 @@ WORDS = "words"
 PAIRS = "pairs"  # "nong_thon thon_moi": each syllable joined to the next, folded
 CONCEPTS = "concepts"
 TITLE = "title"
+TITLE_TEXT = "title_text"  # the report's title, searchable like text (first paragraph only)
+TITLE_PAIRS = "title_pairs"  # its adjacent folded syllable pairs, like ``pairs`` (first paragraph only)
 DISTRICT = "district"  # GSO district code
 PROVINCE = "province"  # GSO province code
 YEAR = "year"  # the reviewed year of the report
@@ -65,7 +71,7 @@ AUTHOR = "author"
 FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
-# AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED and SUGGEST are on a report's first paragraph only.
+# AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED, SUGGEST, TITLE_TEXT and TITLE_PAIRS are on a report's first paragraph only.
 MENTIONED = "mentioned"  # other districts the report names (GSO codes)
 PLACE = "place"  # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
@@ -88,6 +94,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
     sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(SYL, stored=False, tokenizer_name=SYL_TOKENIZER)
+    sb.add_text_field(TITLE_TEXT, stored=False, tokenizer_name=FOLD_TOKENIZER)
+    sb.add_text_field(TITLE_PAIRS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
     # Words and pairs only boost single terms (never phrases): no positions needed.
     sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
     sb.add_text_field(PAIRS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="basic")

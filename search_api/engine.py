@@ -283,6 +283,7 @@ class Engine:
             highlight=highlighter.highlight(doc, text),
             score=round(float(score), 4),
             title=_first(doc, F.TITLE),
+            title_highlight=highlighter.title(_first(doc, F.TITLE)),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
             year=_first(doc, F.YEAR),

@@ -77,6 +77,25 @@ class Highlighter:
         window = text if len(text) <= WINDOW_CHARS else text[:WINDOW_CHARS].rsplit(" ", 1)[0] + " …"
         return html.escape(window)
 
+    def title(self, title: str | None) -> str | None:
+        """The whole title, HTML-escaped, its matching words in ``<mark>``; None when none
+        match (titles are searchable: a hit found by its title shows where)."""
+        if not title or not self._sequences:
+            return None
+        raw = title.encode("utf-8")
+        spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(title)]
+        byte_spans = [(len(title[:a].encode("utf-8")), len(title[:b].encode("utf-8"))) for a, b in spans]
+        runs = _complete_runs(raw, byte_spans, self._sequences)
+        if not runs:
+            return None
+        out, last = [], 0
+        for a, b in runs:
+            out.append(html.escape(raw[last:a].decode("utf-8", "replace")))
+            out.append("<mark>" + html.escape(raw[a:b].decode("utf-8", "replace")) + "</mark>")
+            last = b
+        out.append(html.escape(raw[last:].decode("utf-8", "replace")))
+        return "".join(out)
+
     def _own_window(self, text: str) -> str | None:
         """When Tantivy's window holds only parts of a phrase (a concept matched
         through another of its forms), mark whole runs around the first one."""

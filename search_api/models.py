@@ -44,6 +44,9 @@ class Hit(BaseModel):
     highlight: str = Field(description="The paragraph or a window of it, HTML-escaped, matches in <mark>")
     score: float
     title: str | None = None
+    title_highlight: str | None = Field(
+        None, description="The report's title, HTML-escaped, the query's words in <mark>; absent when none is there"
+    )
     district: Labelled | None = None
     province: Labelled | None = None
     year: int | None = None

@@ -155,12 +155,14 @@ def _units(
     for start, (end, _) in concepts.items():
         inside.update({i: start for i in range(start, end)})
     units: list[Unit] = []
+    added: set[int] = set()  # concepts already added (a word may straddle into one)
     for start, end, shown, accents in reading:
         if not any(i in inside for i in range(start, end)):
             units.append(Unit(syllable=" ".join(sylls[start:end]), shown=shown, accents=accents))
             continue
         for i in range(start, end):
-            if i in concepts:
+            if i in concepts and i not in added:
+                added.add(i)
                 stop, concept = concepts[i]
                 units.append(
                     Unit(
@@ -172,12 +174,7 @@ def _units(
                 )
             elif i not in inside:
                 units.append(Unit(syllable=sylls[i], shown=shown if end - start == 1 else sylls[i]))
-    # A concept that starts inside an earlier word (the reading crossed into it) is added once.
-    seen: list[Unit] = []
-    for u in units:
-        if u not in seen:
-            seen.append(u)
-    return seen
+    return units
 
 
 def parse(raw: str, abbreviations: Abbreviations, reader: Reader | None = None) -> ParsedQuery:

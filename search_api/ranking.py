@@ -48,6 +48,12 @@ WORD = 1.5
 PHRASE = 2.0
 PHRASE_ACCENTED = 5.0
 CONCEPT = 1.0
+#: A word or phrase found in a report's title (on its first paragraph) weighs this much of
+#: one found in the paragraph: the paragraph that says it ranks first ...
+TITLE = 0.5
+#: ... except for a quoted phrase this long, a headline pasted in: its report comes first.
+TITLE_HEADLINE = 3.0
+HEADLINE_SYLLABLES = 6
 #: Partial matches: the paragraphs with every syllable (words apart) before those missing some.
 APART = 2.0
 MAX_PHRASE_VARIANTS = 4
@@ -90,8 +96,13 @@ def word_match(schema: tantivy.Schema, parts: list[str]) -> tantivy.Query:
     query intersects the syllables' long postings and then reads positions for every
     candidate; measured in docs/BENCHMARKS.md ("words as words")."""
     if len(parts) == 1:
-        return _term(schema, F.TEXT, parts[0])
-    pairs = [_term(schema, F.PAIRS, p) for p in syllable_pairs(parts)]
+        # In the paragraph, or in its report's title (first paragraph only; see schema).
+        return _any([_term(schema, F.TEXT, parts[0]), _boost(_term(schema, F.TITLE_TEXT, parts[0]), TITLE)])
+    return _any([_pairs(schema, F.PAIRS, parts), _boost(_pairs(schema, F.TITLE_PAIRS, parts), TITLE)])
+
+
+def _pairs(schema: tantivy.Schema, field: str, parts: list[str]) -> tantivy.Query:
+    pairs = [_term(schema, field, p) for p in syllable_pairs(parts)]
     return pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
 
 
@@ -167,6 +178,10 @@ def term_query(
             options = [_phrase(schema, F.SYL, variants[0])] + [_phrase(schema, F.TEXT, v) for v in variants[1:]]
         else:
             options = [_phrase(schema, field, v) for v in variants]
+        # Titles are text: a quoted headline finds its report (its first paragraph), first
+        # when the phrase is long enough to be a copied headline rather than a term.
+        weight = TITLE_HEADLINE if len(term.syllables) >= HEADLINE_SYLLABLES else TITLE
+        options += [_boost(_phrase(schema, F.TITLE_TEXT, v), weight) for v in _variants(term, folded=True)]
         clauses.append((unit_occur, _any(options)))
     elif required:
         readings = [
