@@ -216,10 +216,16 @@ class Engine:
                 extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
                 listed += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
+        # A partial hit may hold a word's syllables apart: mark them one by one there.
+        apart_marks = (
+            Highlighter(searcher, self.schema, ranking.highlight_terms(parsed, apart=True))
+            if any(p for _, _, p in listed)
+            else highlighter
+        )
         hits = []
         for key, address, is_partial in listed:
             doc = searcher.doc(address)
-            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter)
+            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter)
             hit.partial = is_partial
             hits.append(hit)
         facet_counts = facets_counted.result() if facets_counted is not None else Facets()

@@ -278,16 +278,17 @@ def build_text_query(
     return tantivy.Query.boolean_query(clauses)
 
 
-def highlight_terms(parsed: ParsedQuery) -> list[list[str]]:
-    """Folded syllable sequences to mark in a hit (every form of every concept)."""
+def highlight_terms(parsed: ParsedQuery, apart: bool = False) -> list[list[str]]:
+    """Folded syllable sequences to mark in a hit: whole words (every form of every
+    concept); with ``apart`` (partial hits), each syllable of a word alone too."""
     out: list[list[str]] = []
     for term in parsed.positive_terms:
         for units in term.readings or [term.units]:
             for unit in units:
-                if unit.concept:
-                    out += unit.forms
-                elif unit.parts and unit.parts not in out:
-                    out.append(unit.parts)
+                sequences = list(unit.forms) if unit.concept else [unit.parts]
+                if apart:
+                    sequences += [[p] for p in unit.parts]
+                out += [seq for seq in sequences if seq and seq not in out]
     return out
 
 

@@ -43,6 +43,9 @@ def test_a_word_matches_only_with_its_syllables_side_by_side(client, q):
     assert together in full and scattered not in full
     # Every syllable is there, apart: the best partial match, listed after the full ones, not counted.
     assert scattered in partial and result["total"] == len(full)
+    # The partial hit shows its syllables marked one by one; the full hit only the words.
+    marked = {h["document_id"]: h["highlight"] for h in result["hits"]}
+    assert "<mark>tác</mark>" in marked[scattered].lower() and "<mark>dân</mark>" in marked[scattered].lower()
     assert result["words"] == ["công tác", "dân vận", "yên khánh"]
 
 
