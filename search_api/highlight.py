@@ -44,6 +44,7 @@ class Highlighter:
         self._generator = None
         self._sequences = sequences
         terms = {s for seq in sequences for s in seq}
+        self._terms = terms
         if terms:
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Should, tantivy.Query.term_query(schema, F.TEXT, t)) for t in sorted(terms)]
@@ -82,9 +83,16 @@ class Highlighter:
         match (titles are searchable: a hit found by its title shows where)."""
         if not title or not self._sequences:
             return None
+        matches = list(_SYLLABLE.finditer(title))
+        if not any(fold_token(m.group()).lower() in self._terms for m in matches):
+            return None  # most titles: nothing to mark, no byte offsets to compute
         raw = title.encode("utf-8")
-        spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(title)]
-        byte_spans = [(len(title[:a].encode("utf-8")), len(title[:b].encode("utf-8"))) for a, b in spans]
+        byte_spans, chars, offset = [], 0, 0
+        for m in matches:
+            offset += len(title[chars : m.start()].encode("utf-8"))
+            end = offset + len(m.group().encode("utf-8"))
+            byte_spans.append((offset, end))
+            offset, chars = end, m.end()
         runs = _complete_runs(raw, byte_spans, self._sequences)
         if not runs:
             return None
