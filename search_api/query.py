@@ -132,7 +132,7 @@ def _make_term(
         readings = [[(w.start, w.end, w.shown, w.forms) for w in r] for r in reader.read(sylls)]
     options: list[list[Unit]] = []
     for reading in readings:
-        units = _units(reading, by_start, sylls, abbreviations)
+        units = _units(reading, by_start, sylls, abbreviations, originals)
         if units not in options:
             options.append(units)
     return Term(norm, sylls, options[0], phrase=phrase, negated=negated, readings=options)
@@ -143,6 +143,7 @@ def _units(
     concepts: dict[int, tuple[int, str]],
     sylls: list[str],
     abbreviations: Abbreviations,
+    originals: list[str],
 ) -> list[Unit]:
     """A reading's words as units; an abbreviation's span is one concept unit, and a word
     that straddles its edge is cut back to its own syllables (one-syllable words)."""
@@ -169,7 +170,10 @@ def _units(
                         concept=concept,
                         forms=abbreviations.concepts[concept],
                         syllable=" ".join(sylls[i:stop]),
-                        shown=" ".join(marks[i:stop]),
+                        # An abbreviation typed in capitals is shown so ("NTM"), not as "ntm".
+                        shown=" ".join(
+                            o if o.isupper() else m for o, m in zip(originals[i:stop], marks[i:stop], strict=True)
+                        ),
                     )
                 )
             elif i not in inside:

@@ -77,6 +77,18 @@ class Vocabulary:
             self._cache[key] = sorted(found, key=lambda fc: -fc[1])
         return self._cache[key]
 
+    def phrase(self, folded: str) -> list[tuple[str, int]]:
+        """Accented forms of a run of words as the completions hold them ("chuyen doi so" →
+        "chuyển đổi số"): word bigrams and trigrams, keyed by their folded form."""
+        key = folded + F.SUGGEST_SEP
+        if key not in self._cache:
+            found = [
+                (term.partition(F.SUGGEST_SEP)[2], count)
+                for term, count in self._searcher.terms_with_prefix(F.SUGGEST, key, limit=16)
+            ]
+            self._cache[key] = sorted(found, key=lambda fc: -fc[1])
+        return self._cache[key]
+
     def syllable(self, folded: str) -> list[tuple[str, int]]:
         """Accented spellings of one syllable written as a word of its own ("mới", "mọi")."""
         key = folded + F.SUGGEST_SEP
@@ -116,6 +128,7 @@ class Reader:
         # A reading whose compounds are all in another reading is coarser: it matches a
         # superset (pyvi on mixed text finds no compound; "công tác" alone is a part of
         # "công tác" + "dân vận").  Keeping it would undo the finer one: drop it.
+        readings = [self._in_context(sylls, r) for r in readings]
         out: list[Reading] = []
         for r in readings:
             mine = _compounds(r)
@@ -125,6 +138,27 @@ class Reader:
                 continue
             out.append(r)
         return out[:MAX_READINGS]
+
+    def _in_context(self, sylls: list[str], reading: Reading) -> Reading:
+        """Marks for a one-syllable word the vocabulary left bare ("so" after "chuyển đổi"),
+        read off the corpus's word bigrams with a neighbour: for display only."""
+        if self.vocabulary is None:
+            return reading
+        out = list(reading)
+        for k, word in enumerate(out):
+            if word.end - word.start != 1 or has_diacritics(word.shown):
+                continue
+            for a, b in ((k - 1, k), (k, k + 1)):
+                if a < 0 or b >= len(out):
+                    continue
+                folded = " ".join(fold_token(s) for s in sylls[out[a].start : out[b].end])
+                typed = sylls[out[a].start : out[b].end]
+                forms = [f for f, _ in self.vocabulary.phrase(folded) if _agrees(f, typed)]
+                if forms:
+                    shown = forms[0].split()[word.start - out[a].start]
+                    out[k] = Word(word.start, word.end, shown, word.forms)
+                    break
+        return out
 
     # ------------------------------------------------------------------ pyvi
     def _pyvi(self, sylls: list[str]) -> Reading:
