@@ -133,3 +133,11 @@ def test_operators_still_work_on_words(client):
     assert together in ids('"dân vận khéo"')
     # The abbreviation and its expansion, both ways.
     assert together in ids("MTTQ OR mặt trận") or together in ids("mặt trận")
+
+
+@pytest.mark.parametrize(
+    ("q", "shown"),
+    [("NTM kieu mau", "NTM kiểu mẫu"), ("chuyen doi so", "chuyển đổi số"), ("cong tác dan vận", "công tác dân vận")],
+)
+def test_interpreted_as_restores_marks_and_keeps_capitals(read_client, q, shown):
+    assert search(read_client, q=q)["interpreted_as"] == shown
