@@ -129,7 +129,7 @@ def _make_term(
     if reader is None or phrase or negated:
         readings = [[(i, i + 1, sylls[i], ()) for i in range(len(sylls))]]
     else:
-        readings = [[(w.start, w.end, w.shown, w.forms) for w in r] for r in reader.read(sylls)]
+        readings = [[(w.start, w.end, w.shown, w.forms) for w in r] for r in reader.read(sylls, originals)]
     options: list[list[Unit]] = []
     for reading in readings:
         units = _units(reading, by_start, sylls, abbreviations, originals)

@@ -113,14 +113,16 @@ class Reader:
         self.segmenter = segmenter
         self.vocabulary = vocabulary
 
-    def read(self, sylls: list[str]) -> list[Reading]:
-        """Plausible readings of a run of lower-case syllables, likeliest first."""
+    def read(self, sylls: list[str], written: list[str] | None = None) -> list[Reading]:
+        """Plausible readings of a run of lower-case syllables, likeliest first; ``written``
+        is the same syllables with their capitals, which pyvi reads ("Huyện ủy" is one word
+        to it, "huyện ủy" two)."""
         if len(sylls) < 2:
             return [self._singles(sylls, 0, len(sylls))]
         marked = sum(has_diacritics(s) for s in sylls)
         readings: list[Reading] = []
         if self.segmenter is not None and marked >= ACCENTED_SHARE * len(sylls):
-            readings.append(self._pyvi(sylls))
+            readings.append(self._pyvi(sylls, written or sylls))
         if self.vocabulary is not None:
             readings += self._by_vocabulary(sylls)
         if not readings:
@@ -161,9 +163,9 @@ class Reader:
         return out
 
     # ------------------------------------------------------------------ pyvi
-    def _pyvi(self, sylls: list[str]) -> Reading:
+    def _pyvi(self, sylls: list[str], written: list[str]) -> Reading:
         assert self.segmenter is not None
-        analysis = analyse(" ".join(sylls), self.segmenter)
+        analysis = analyse(" ".join(written), self.segmenter)
         words: Reading = []
         covered = 0
         for a, b in analysis.word_bounds:
