@@ -169,3 +169,8 @@ _SYLLABLE_RE = re.compile(r"[^\W_]+", re.UNICODE)
 def syllables(text: str) -> list[str]:
     """Alphanumeric runs, as Tantivy's `simple` tokenizer cuts them."""
     return _SYLLABLE_RE.findall(text)
+
+
+def syllable_starts(text: str) -> list[int]:
+    """Where each of ``syllables(text)`` starts in ``text``."""
+    return [m.start() for m in _SYLLABLE_RE.finditer(text)]

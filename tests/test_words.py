@@ -141,3 +141,14 @@ def test_operators_still_work_on_words(client):
 )
 def test_interpreted_as_restores_marks_and_keeps_capitals(read_client, q, shown):
     assert search(read_client, q=q)["interpreted_as"] == shown
+
+
+def test_a_word_does_not_span_a_sentence_end(client):
+    doc = post(
+        client,
+        "Huyện Nho Quan chăm lo đời sống Nhân dân. Vận động các hộ gia đình tham gia bảo hiểm y tế đạt 95%; "
+        "các xã hoàn thành chỉ tiêu được giao trong năm 2023, không để hộ nào thiếu đói.",
+        "Nho Quan chăm lo đời sống",
+    )
+    hits = search(client, q="dân vận Nho Quan", per_page=50)["hits"]
+    assert doc not in [h["document_id"] for h in hits if not h["partial"]]
