@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .normalize import fold, fold_token, normalize, syllables
+from .normalize import fold, fold_token, normalize, syllable_starts, syllables
 from .segmentation import Segmenter
 
 
@@ -33,6 +33,8 @@ class Analysis:
     syllables: list[str]  # lower-case, normalised, accented
     words: list[str] = field(default_factory=list)  # lower-case pyvi words, "_" between syllables
     word_bounds: list[tuple[int, int]] = field(default_factory=list)
+    #: Indexes of the syllables that open a sentence after the first: no word spans a sentence end.
+    sentence_starts: frozenset[int] = frozenset()
 
     @property
     def folded(self) -> list[str]:
@@ -48,21 +50,46 @@ class Analysis:
 PAIR_JOINER = "_"
 
 
-def syllable_pairs(folded: list[str]) -> list[str]:
-    """Each folded syllable joined to the next: ``nong thon moi`` → ``nong_thon thon_moi``.
+#: A sentence ends at . ! ? ; : or … followed by a space ("1.000" and "2021-2026" do not end one).
+_SENTENCE_END = re.compile(r"[.!?;:…](?=\s)")
+
+
+def sentence_starts(norm: str) -> frozenset[int]:
+    """Indexes (into ``syllables(norm)``) of the syllables that follow a sentence end."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
+    if not ends:
+        return frozenset()
+    starts = syllable_starts(norm)
+    out, k = set(), 0
+    for i, start in enumerate(starts):
+        while k < len(ends) and ends[k] <= start:
+            if i > 0:
+                out.add(i)
+            k += 1
+    return frozenset(out)
+
+
+def syllable_pairs(folded: list[str], breaks: frozenset[int] = frozenset()) -> list[str]:
+    """Each folded syllable joined to the next: ``nong thon moi`` → ``nong_thon thon_moi``;
+    none across a sentence end (``breaks``: the indexes of syllables that open a sentence),
+    so "… Nhân dân. Vận động …" holds no ``dan_van``.
 
     Indexed as plain terms, these give phrase proximity to ranking for the price
     of a term: a paragraph with the query's run has all of its pairs, one with
     the syllables scattered has none.  (A phrase query reads positions for every
     matching paragraph: at 200,000 paragraphs that was the costliest part of a search.)
     """
+    if breaks:
+        return [
+            a + PAIR_JOINER + b for i, (a, b) in enumerate(zip(folded, folded[1:], strict=False)) if i + 1 not in breaks
+        ]
     return [a + PAIR_JOINER + b for a, b in zip(folded, folded[1:], strict=False)]
 
 
 def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
     """Normalise, cut into syllables and (with a segmenter) into pyvi words."""
     norm = normalize(text)
-    result = Analysis(syllables=[s.lower() for s in syllables(norm)])
+    result = Analysis(syllables=[s.lower() for s in syllables(norm)], sentence_starts=sentence_starts(norm))
     if segmenter is None:
         return result
     position = 0

@@ -14,8 +14,9 @@ from __future__ import annotations
 import tantivy
 
 from . import schema as F
-from .analysis import syllable_pairs
+from .analysis import sentence_starts, syllable_pairs
 from .facet_keys import NONE, place_key, topic_mask
+from .normalize import fold_token, normalize, syllables
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -56,6 +57,19 @@ def to_fields(report: Report) -> list[Fields]:
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []
     if report_terms:
         first_only[F.SUGGEST] = ["\n".join(report_terms)]
+    # Titles are searchable text: on the first paragraph, in fields of their own (phrases and
+    # one-syllable words; pairs for multi-syllable words), never in the text shown.
+    title_pairs = (
+        syllable_pairs(
+            [fold_token(s.lower()) for s in syllables(normalize(report.title))],
+            sentence_starts(normalize(report.title)),
+        )
+        if report.title
+        else []
+    )
+    if report.title:
+        first_only[F.TITLE_TEXT] = [normalize(report.title)]
+        first_only[F.TITLE_PAIRS] = [" ".join(title_pairs)]
     for p in report.paragraphs:
         fields = dict(shared)
         if p.position == 0:
@@ -67,7 +81,7 @@ def to_fields(report: Report) -> list[Fields]:
                 # Ranking asks the words field only for compound words ("nông_thôn").
                 F.SYL: [" ".join(p.analysis.syllables)],
                 F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
-                F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded))],
+                F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded, p.analysis.sentence_starts))],
                 F.CONCEPTS: list(p.concepts),
                 F.TOPIC: list(p.topics),
                 F.TOPIC_BITS: [topic_mask(p.topics)],

@@ -48,10 +48,6 @@ _QUOTE_MAP = {
     "\u2019": "'",
     "\u201a": "'",
     "\u2032": "'",
-    "\u00a0": " ",
-    "\u2009": " ",
-    "\u200b": "",
-    "\ufeff": "",
     "\u2026": "...",
 }
 _PUNCT_MAP = dict(_QUOTE_MAP, **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
@@ -63,7 +59,7 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 # decompositions (every precomposed Latin letter → its base letter, combining
 # marks → nothing, đ/Đ → d/D by hand): folding is the hottest step of indexing.
 def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D", 0x00D0: "D", 0x00F0: "d"}
     for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
         base = "".join(c for c in unicodedata.normalize("NFD", chr(cp)) if not unicodedata.combining(c))
         if base != chr(cp) and base.isascii():
@@ -76,8 +72,48 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD_TABLE = _fold_table()
 
 
+# Look-alike letters and invisible characters, as web pages and legacy converters
+# write them: one map, applied to documents (``indexer.cleaning``) and queries
+# (``normalize``) alike, so "Ðảng" (U+00D0), "Đả\u00adng" (a soft hyphen) and
+# "Đảng" are the same word everywhere.
+_LOOKALIKES: dict[int, str | None] = {
+    0x00D0: "Đ",  # Ð: Icelandic eth, what legacy converters put for Đ
+    0x00F0: "đ",  # ð
+    0x0110: "Đ",
+    0x00AD: None,  # soft hyphen
+    0x200B: None,  # zero-width space
+    0x200C: None,  # zero-width non-joiner
+    0x200D: None,  # zero-width joiner
+    0x2060: None,  # word joiner
+    0xFEFF: None,  # byte-order mark / zero-width no-break space
+}
+# Unicode spaces (NBSP, en/em/thin/narrow spaces, ideographic space…) → a plain space.
+_LOOKALIKES.update({cp: " " for cp in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)})
+_LOOKALIKE_RE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKES if c != 0x0110) + "]")
+# Vietnamese vowel-shape marks (circumflex, breve, horn) and tone marks.  In NFD the
+# shape mark must come first: "a" + acute + breve has both marks in combining class
+# 230, which canonical ordering keeps as typed, so NFC would not compose it into "ắ".
+_SHAPE_MARKS = frozenset("\u0302\u0306\u031b")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_MARK_RUN = re.compile("[\u0300-\u036f]{2,}")
+_ANY_MARK = re.compile("[\u0300-\u036f]")
+
+
+def _shape_first(match: re.Match[str]) -> str:
+    run = match.group()
+    return "".join(sorted(run, key=lambda c: 0 if c in _SHAPE_MARKS else 1 if c in _TONE_MARKS else 2))
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC with look-alike letters unified, invisible characters removed, Unicode
+    spaces made plain and decomposed marks put in composable order (shape, then tone)."""
+    if not text.isascii():
+        if _LOOKALIKE_RE.search(text):
+            text = text.translate(_LOOKALIKES)
+        text = unicodedata.normalize("NFC", text)
+        if _ANY_MARK.search(text):  # a mark NFC could not compose: maybe typed in the wrong order
+            text = unicodedata.normalize("NFC", _MARK_RUN.sub(_shape_first, unicodedata.normalize("NFD", text)))
+    return text
 
 
 def unify_tone_placement(text: str) -> str:
@@ -133,3 +169,8 @@ _SYLLABLE_RE = re.compile(r"[^\W_]+", re.UNICODE)
 def syllables(text: str) -> list[str]:
     """Alphanumeric runs, as Tantivy's `simple` tokenizer cuts them."""
     return _SYLLABLE_RE.findall(text)
+
+
+def syllable_starts(text: str) -> list[int]:
+    """Where each of ``syllables(text)`` starts in ``text``."""
+    return [m.start() for m in _SYLLABLE_RE.finditer(text)]

@@ -11,11 +11,17 @@ text       ``vi_fold``      the paragraph as written (stored, shown, highlighted
 syl        ``vi_syl``       normalised syllables with marks: exact-mark matching
 words      ``vi_words``     pyvi words, "nông_thôn mới": ranking
 pairs      ``vi_words``     adjacent folded syllables, "nong_thon thon_moi":
-                            phrase proximity as plain terms (ranking)
+                            a multi-syllable word's match, and phrase
+                            proximity, as plain terms
+title_text ``vi_fold``      the report's title and its pairs (first paragraph
+title_pairs ``vi_words``    only): titles are searchable text, phrases
+                            included, weighed apart from the paragraph's
 concepts   ``raw``          abbreviation concepts present in either form ("NTM")
 suggest    ``lines``        words and word n-grams keyed by their folded form,
                             for accent-insensitive completion by prefix (one
-                            value per report, a term per line)
+                            value per report, a term per line); and the
+                            report's compound words, the vocabulary that
+                            reads unaccented queries (``VOCAB_MARK``)
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
@@ -35,7 +41,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -51,6 +57,8 @@ WORDS = "words"
 PAIRS = "pairs"  # "nong_thon thon_moi": each syllable joined to the next, folded
 CONCEPTS = "concepts"
 TITLE = "title"
+TITLE_TEXT = "title_text"  # the report's title, searchable like text (first paragraph only)
+TITLE_PAIRS = "title_pairs"  # its adjacent folded syllable pairs, like ``pairs`` (first paragraph only)
 DISTRICT = "district"  # GSO district code
 PROVINCE = "province"  # GSO province code
 PROVINCE_2025 = "province_2025"  # the province since 1/7/2025 (34 provinces), from the legacy province
@@ -64,12 +72,15 @@ AUTHOR = "author"
 FILE = "file"
 URL = "url"
 PARAGRAPHS = "paragraphs"  # number of paragraphs of the report
-# AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED and SUGGEST are on a report's first paragraph only.
+# AUTHOR, FILE, URL, PARAGRAPHS, MENTIONED, SUGGEST, TITLE_TEXT and TITLE_PAIRS are on a report's first paragraph only.
 MENTIONED = "mentioned"  # other districts the report names (GSO codes)
 PLACE = "place"  # province × 1000 + district, 0 unknown (fast): facet counts, see facet_keys
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
 SUGGEST = "suggest"  # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
+#: Starts the ``suggest`` terms of the vocabulary that reads queries: "\x1econg_tac\x1fcông_tác" for each
+#: compound word of a report (``search_api.reading``); completions, keyed by a typed prefix, never reach them.
+VOCAB_MARK = "\x1e"
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +95,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(POSITION, stored=True, indexed=True, fast=True)
     sb.add_text_field(TEXT, stored=True, tokenizer_name=FOLD_TOKENIZER)
     sb.add_text_field(SYL, stored=False, tokenizer_name=SYL_TOKENIZER)
+    sb.add_text_field(TITLE_TEXT, stored=False, tokenizer_name=FOLD_TOKENIZER)
+    sb.add_text_field(TITLE_PAIRS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="basic")
     # Words and pairs only boost single terms (never phrases): no positions needed.
     sb.add_text_field(WORDS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
     sb.add_text_field(PAIRS, stored=False, tokenizer_name=WORDS_TOKENIZER, index_option="basic")

@@ -22,6 +22,12 @@ EDGE_STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=200_000)
+def _vocabulary_term(word: str) -> str:
+    """A compound word as the query reader looks it up: "\x1econg_tac\x1fcông_tác"."""
+    return f"{F.VOCAB_MARK}{fold_token(word)}{F.SUGGEST_SEP}{word}"
+
+
+@lru_cache(maxsize=200_000)
 def _word(word: str) -> tuple[str, str, bool, bool, bool]:
     """(as written, folded, letters only, edge stopword, compound) of a pyvi word:
     the vocabulary is small and every paragraph repeats it, so this is computed once."""
@@ -30,9 +36,10 @@ def _word(word: str) -> tuple[str, str, bool, bool, bool]:
 
 
 def suggest_terms(analysis: Analysis) -> set[str]:
-    """Words and word bigrams/trigrams, keyed by their folded form."""
+    """Words and word bigrams/trigrams, keyed by their folded form; and the compound
+    words themselves, boundaries kept, for reading queries (``search_api.reading``)."""
     info = [_word(w) for w in analysis.words]
-    out: set[str] = set()
+    out: set[str] = {_vocabulary_term(w) for w, i in zip(analysis.words, info, strict=True) if i[4] and i[2]}
     sep = F.SUGGEST_SEP
     count = len(info)
     for i in range(count):

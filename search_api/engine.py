@@ -53,6 +53,7 @@ from .models import (
     SearchResponse,
 )
 from .query import ParsedQuery, parse
+from .reading import Reader, Vocabulary
 
 MAX_PARAGRAPHS_PER_DOCUMENT = 100_000
 RELOAD_SECONDS = 1.0
@@ -174,8 +175,11 @@ class Engine:
     def _topics(self, slugs) -> list[Labelled]:
         return [Labelled(value=s, label=self.taxonomy.label(s)) for s in slugs]
 
-    def parse(self, q: str) -> ParsedQuery:
-        return parse(q, self.abbreviations)
+    def parse(self, q: str, searcher: tantivy.Searcher | None = None) -> ParsedQuery:
+        """The query read as words: pyvi on accented runs, the index's vocabulary on
+        unaccented ones (``reading``; its look-ups are term-dictionary walks)."""
+        vocabulary = Vocabulary(searcher or self.searcher())
+        return parse(q, self.abbreviations, Reader(self.segmenter, vocabulary))
 
     # ------------------------------------------------------------------ search
     def search(self, params: SearchParams) -> SearchResponse:
@@ -190,7 +194,7 @@ class Engine:
     def _search(self, params: SearchParams) -> SearchResponse:
         started = time.perf_counter()
         searcher = self.searcher()
-        parsed = self.parse(params.q)
+        parsed = self.parse(params.q, searcher)
         filters = params.filters
         text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
         places = ranking.place_boosts(self.schema, parsed)
@@ -233,10 +237,16 @@ class Engine:
                 extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
                 listed += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
+        # A partial hit may hold a word's syllables apart: mark them one by one there.
+        apart_marks = (
+            Highlighter(searcher, self.schema, ranking.highlight_terms(parsed, apart=True))
+            if any(p for _, _, p in listed)
+            else highlighter
+        )
         hits = []
         for key, address, is_partial in listed:
             doc = searcher.doc(address)
-            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, highlighter)
+            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter)
             hit.partial = is_partial
             hits.append(hit)
         facet_counts = facets_counted.result() if facets_counted is not None else Facets()
@@ -250,6 +260,8 @@ class Engine:
             per_page=params.per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
             partial=partial,
+            interpreted_as=parsed.interpreted_as or None,
+            words=parsed.words,
             did_you_mean=did_you_mean,
             hits=hits,
             facets=facet_counts,
@@ -273,7 +285,8 @@ class Engine:
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:
-        return len(parsed.groups) > 1 or any(len(t.units) > 1 and not t.phrase for t in parsed.positive_terms)
+        """Whether a partial match can exist: several words, or a word whose syllables may stand apart."""
+        return len(parsed.groups) > 1 or any(len(t.syllables) > 1 and not t.phrase for t in parsed.positive_terms)
 
     @staticmethod
     def _run(
@@ -297,6 +310,7 @@ class Engine:
             highlight=highlighter.highlight(doc, text),
             score=round(float(score), 4),
             title=_first(doc, F.TITLE),
+            title_highlight=highlighter.title(_first(doc, F.TITLE)),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
             province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
@@ -347,7 +361,7 @@ class Engine:
             if not changed:
                 return None
             folded = fixed
-            probe = self.parse(" ".join(fixed))
+            probe = self.parse(" ".join(fixed), searcher)
             if self._count(searcher, probe, filters) == 0:
                 return None
             candidate = " ".join(fixed)
@@ -360,15 +374,15 @@ class Engine:
         # Unaccented (or just corrected): read the accented form off the best hits.
         accented = suggest.accented_form(texts, folded) if candidate is None else None
         if accented is None:
-            probe = self.parse(" ".join(folded))
+            probe = self.parse(" ".join(folded), searcher)
             query = filters.apply(self.schema, ranking.build_text_query(self.schema, probe, None))
             texts = [_first(searcher.doc(a), F.TEXT) or "" for _, a in searcher.search(query, 30).hits]
             accented = suggest.accented_form(texts, folded)
         if accented and accented != " ".join(words):
             if not has_diacritics(text):
                 return accented  # read off a hit: it exists, and the typed form has no marks at all
-            typed_exact = self._count(searcher, self.parse(text), filters, exact=True)
-            found = self._count(searcher, self.parse(accented), filters, exact=True)
+            typed_exact = self._count(searcher, self.parse(text, searcher), filters, exact=True)
+            found = self._count(searcher, self.parse(accented, searcher), filters, exact=True)
             if found > 0 and found >= DID_YOU_MEAN_RATIO * typed_exact:
                 return accented
         return candidate
@@ -405,7 +419,7 @@ class Engine:
 
     def documents(self, params: SearchParams) -> DocumentList:
         searcher = self.searcher()
-        parsed = self.parse(params.q)
+        parsed = self.parse(params.q, searcher)
         query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, boosts=False))
         if not parsed.is_empty:
             # Reports with a matching paragraph.

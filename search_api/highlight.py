@@ -44,6 +44,7 @@ class Highlighter:
         self._generator = None
         self._sequences = sequences
         terms = {s for seq in sequences for s in seq}
+        self._terms = terms
         if terms:
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Should, tantivy.Query.term_query(schema, F.TEXT, t)) for t in sorted(terms)]
@@ -76,6 +77,32 @@ class Highlighter:
                 return marked
         window = text if len(text) <= WINDOW_CHARS else text[:WINDOW_CHARS].rsplit(" ", 1)[0] + " …"
         return html.escape(window)
+
+    def title(self, title: str | None) -> str | None:
+        """The whole title, HTML-escaped, its matching words in ``<mark>``; None when none
+        match (titles are searchable: a hit found by its title shows where)."""
+        if not title or not self._sequences:
+            return None
+        matches = list(_SYLLABLE.finditer(title))
+        if not any(fold_token(m.group()).lower() in self._terms for m in matches):
+            return None  # most titles: nothing to mark, no byte offsets to compute
+        raw = title.encode("utf-8")
+        byte_spans, chars, offset = [], 0, 0
+        for m in matches:
+            offset += len(title[chars : m.start()].encode("utf-8"))
+            end = offset + len(m.group().encode("utf-8"))
+            byte_spans.append((offset, end))
+            offset, chars = end, m.end()
+        runs = _complete_runs(raw, byte_spans, self._sequences)
+        if not runs:
+            return None
+        out, last = [], 0
+        for a, b in runs:
+            out.append(html.escape(raw[last:a].decode("utf-8", "replace")))
+            out.append("<mark>" + html.escape(raw[a:b].decode("utf-8", "replace")) + "</mark>")
+            last = b
+        out.append(html.escape(raw[last:].decode("utf-8", "replace")))
+        return "".join(out)
 
     def _own_window(self, text: str) -> str | None:
         """When Tantivy's window holds only parts of a phrase (a concept matched

@@ -69,6 +69,9 @@ class Hit(BaseModel):
     highlight: str = Field(description="The paragraph or a window of it, HTML-escaped, matches in <mark>")
     score: float
     title: str | None = None
+    title_highlight: str | None = Field(
+        None, description="The report's title, HTML-escaped, the query's words in <mark>; absent when none is there"
+    )
     district: Labelled | None = None
     province: Labelled | None = None
     province_2025: Labelled | None = Field(None, description="The province since 1/7/2025 (34 provinces)")
@@ -86,6 +89,16 @@ class SearchResponse(BaseModel):
     per_page: int
     took_ms: float
     partial: bool = Field(False, description="No paragraph has every word: these hits are the best partial matches")
+    interpreted_as: str | None = Field(
+        None,
+        description="How the query was read, marks restored: 'công tác dân vận' for 'cong tac dan van' "
+        "(the page shows it as 'Kết quả cho: …')",
+    )
+    words: list[str] = Field(
+        [],
+        description="The words it was read as, in order: ['công tác', 'dân vận']; a multi-syllable word "
+        "matches where its syllables stand side by side",
+    )
     did_you_mean: str | None = None
     hits: list[Hit]
     facets: Facets

@@ -2,7 +2,9 @@
 
 Syntax, as people type it:
 
-* plain words: all must match (``nông thôn mới``);
+* plain words: all must match, read as words (``công tác dân vận`` is the words
+  "công tác" and "dân vận": see ``reading``; a multi-syllable word matches where
+  its syllables stand side by side);
 * ``"quoted phrase"``: that sequence of syllables;
 * ``-word`` or ``-"a phrase"``: must not match;
 * ``OR`` (capitals) between two terms: either matches.
@@ -19,6 +21,8 @@ from dataclasses import dataclass, field
 from indexer.analysis import Abbreviations
 from indexer.normalize import fold, has_diacritics, normalize, syllables
 
+from .reading import Reader
+
 MAX_TERMS = 64
 
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -26,15 +30,22 @@ _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 @dataclass
 class Unit:
-    """One required piece of a term: a syllable, or a concept with its forms."""
+    """One required piece of a term: a word (one or more syllables), or a concept with its forms."""
 
-    syllable: str | None = None  # lower-case, normalised, accented as typed
+    syllable: str | None = None  # lower-case, normalised, accented as typed; a word's syllables space-separated
     concept: str | None = None  # abbreviation concept key ("NTM")
     forms: list[list[str]] = field(default_factory=list)  # folded syllable sequences of the concept
+    shown: str | None = None  # the word with the marks it most likely has ("công tác" for "cong tac")
+    accents: tuple[str, ...] = ()  # accented forms of a multi-syllable word, likeliest first (word boosts)
 
     @property
     def folded(self) -> str | None:
         return fold(self.syllable) if self.syllable else None
+
+    @property
+    def parts(self) -> list[str]:
+        """The word's folded syllables."""
+        return fold(self.syllable).split() if self.syllable else []
 
 
 @dataclass
@@ -43,9 +54,16 @@ class Term:
 
     text: str  # normalised, as typed
     syllables: list[str]  # lower-case, normalised
-    units: list[Unit]
+    units: list[Unit]  # the likeliest reading
     phrase: bool = False  # quoted: the sequence must match
     negated: bool = False
+    #: Every plausible reading (``units`` first): a match of any is a match.
+    readings: list[list[Unit]] = field(default_factory=list)
+
+    @property
+    def shown(self) -> str:
+        """The likeliest reading, for people: "công tác dân vận" for ``cong tac dan van``."""
+        return " ".join(u.shown or u.syllable or "" for u in self.units)
 
     @property
     def accented(self) -> bool:
@@ -76,8 +94,24 @@ class ParsedQuery:
         """The positive words, without operators: for suggestions and phrase boosts."""
         return " ".join(t.text for t in self.positive_terms)
 
+    @property
+    def interpreted_as(self) -> str:
+        """How the query was read, operators kept: ``"công tác dân vận" OR …``."""
+        groups = [" OR ".join(f'"{t.text}"' if t.phrase else t.shown for t in g) for g in self.groups]
+        return " ".join(groups + [f'-"{t.text}"' if t.phrase else f"-{t.text}" for t in self.excluded])
 
-def _make_term(text: str, abbreviations: Abbreviations, phrase: bool, negated: bool) -> Term | None:
+    @property
+    def words(self) -> list[str]:
+        """The words of the likeliest reading, in order (phrases whole)."""
+        out: list[str] = []
+        for t in self.positive_terms:
+            out += [t.text] if t.phrase else [u.shown or u.syllable or "" for u in t.units]
+        return out
+
+
+def _make_term(
+    text: str, abbreviations: Abbreviations, phrase: bool, negated: bool, reader: Reader | None = None
+) -> Term | None:
     norm = normalize(text)
     originals = syllables(norm)
     sylls = [s.lower() for s in originals]
@@ -91,20 +125,65 @@ def _make_term(text: str, abbreviations: Abbreviations, phrase: bool, negated: b
         if all(end <= a or start >= b for a, b, _ in chosen):
             chosen.append((start, end, concept))
     by_start = {start: (end, concept) for start, end, concept in chosen}
+    readings: list[list[tuple[int, int, str, tuple[str, ...]]]]
+    if reader is None or phrase or negated:
+        readings = [[(i, i + 1, sylls[i], ()) for i in range(len(sylls))]]
+    else:
+        readings = [[(w.start, w.end, w.shown, w.forms) for w in r] for r in reader.read(sylls, originals)]
+    options: list[list[Unit]] = []
+    for reading in readings:
+        units = _units(reading, by_start, sylls, abbreviations, originals)
+        if units not in options:
+            options.append(units)
+    return Term(norm, sylls, options[0], phrase=phrase, negated=negated, readings=options)
+
+
+def _units(
+    reading: list[tuple[int, int, str, tuple[str, ...]]],
+    concepts: dict[int, tuple[int, str]],
+    sylls: list[str],
+    abbreviations: Abbreviations,
+    originals: list[str],
+) -> list[Unit]:
+    """A reading's words as units; an abbreviation's span is one concept unit, and a word
+    that straddles its edge is cut back to its own syllables (one-syllable words)."""
+    # The reading's marks syllable by syllable, for a concept's own display ("chuyển đổi số").
+    marks = list(sylls)
+    for start, end, shown, _ in reading:
+        if len(shown.split()) == end - start:
+            marks[start:end] = shown.split()
+    inside: dict[int, int] = {}
+    for start, (end, _) in concepts.items():
+        inside.update({i: start for i in range(start, end)})
     units: list[Unit] = []
-    i = 0
-    while i < len(sylls):
-        if i in by_start:
-            end, concept = by_start[i]
-            units.append(Unit(concept=concept, forms=abbreviations.concepts[concept], syllable=" ".join(sylls[i:end])))
-            i = end
-        else:
-            units.append(Unit(syllable=sylls[i]))
-            i += 1
-    return Term(norm, sylls, units, phrase=phrase, negated=negated)
+    added: set[int] = set()  # concepts already added (a word may straddle into one)
+    for start, end, shown, accents in reading:
+        if not any(i in inside for i in range(start, end)):
+            units.append(Unit(syllable=" ".join(sylls[start:end]), shown=shown, accents=accents))
+            continue
+        for i in range(start, end):
+            if i in concepts and i not in added:
+                added.add(i)
+                stop, concept = concepts[i]
+                units.append(
+                    Unit(
+                        concept=concept,
+                        forms=abbreviations.concepts[concept],
+                        syllable=" ".join(sylls[i:stop]),
+                        # An abbreviation typed in capitals is shown so ("NTM"), not as "ntm".
+                        shown=" ".join(
+                            o if o.isupper() else m for o, m in zip(originals[i:stop], marks[i:stop], strict=True)
+                        ),
+                    )
+                )
+            elif i not in inside:
+                units.append(Unit(syllable=sylls[i], shown=shown if end - start == 1 else sylls[i]))
+    return units
 
 
-def parse(raw: str, abbreviations: Abbreviations) -> ParsedQuery:
+def parse(raw: str, abbreviations: Abbreviations, reader: Reader | None = None) -> ParsedQuery:
+    """The query tree; with a ``reader``, runs of plain words are read as words
+    (without, each syllable is a word of its own)."""
     query = ParsedQuery(raw=raw)
     pending_or = False
     run: list[str] = []
@@ -117,7 +196,7 @@ def parse(raw: str, abbreviations: Abbreviations) -> ParsedQuery:
         # "a b OR c d" is a AND (b OR c) AND d.
         text = " ".join(run)
         run.clear()
-        term = _make_term(text, abbreviations, phrase=False, negated=False)
+        term = _make_term(text, abbreviations, phrase=False, negated=False, reader=reader)
         if term is None:
             return
         if pending_or and query.groups:

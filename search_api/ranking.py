@@ -1,9 +1,15 @@
 """How a parsed query becomes a Tantivy query, and so how results are ranked.
 
-Matching (what must be there) is done on the **folded** syllable field, one
-clause per unit, so a hit never depends on the segmenter or on the marks a
+Matching (what must be there) is one clause per **word** of the query as
+``reading`` read it, accent-insensitive, so a hit never depends on the marks a
 user typed: ``nong thon moi`` and ``nông thôn mới`` match the same paragraphs,
 and an abbreviation unit matches any of its forms (``NTM`` | ``nông thôn mới``).
+A one-syllable word is its folded syllable on ``text``, anywhere in the
+paragraph; a multi-syllable word is the conjunction of its adjacent folded
+syllable **pairs** (``cong_tac``; ``chuyen_doi`` + ``doi_so``), indexed per
+paragraph without positions (see ``word_match`` for why not phrase queries).
+Several readings of one run are ORed: a paragraph that any reading matches is
+a match, and the likeliest reading earns the word boosts.
 
 Ranking is BM25 summed over those clauses plus optional boosts, each a
 constant here so that tuning happens in one place:
@@ -31,7 +37,7 @@ from functools import lru_cache
 import tantivy
 
 from indexer import schema as F
-from indexer.analysis import Abbreviations, analyse, syllable_pairs
+from indexer.analysis import Abbreviations, syllable_pairs
 from indexer.normalize import fold
 from indexer.segmentation import Segmenter
 
@@ -42,6 +48,14 @@ WORD = 1.5
 PHRASE = 2.0
 PHRASE_ACCENTED = 5.0
 CONCEPT = 1.0
+#: A word or phrase found in a report's title (on its first paragraph) weighs this much of
+#: one found in the paragraph: the paragraph that says it ranks first ...
+TITLE = 0.5
+#: ... except for a quoted phrase this long, a headline pasted in: its report comes first.
+TITLE_HEADLINE = 3.0
+HEADLINE_SYLLABLES = 6
+#: Partial matches: the paragraphs with every syllable (words apart) before those missing some.
+APART = 2.0
 MAX_PHRASE_VARIANTS = 4
 
 Occur = tantivy.Occur
@@ -70,14 +84,34 @@ def _indexed_concepts() -> frozenset[str]:
     return frozenset(Abbreviations.default().concepts)
 
 
+def word_match(schema: tantivy.Schema, parts: list[str]) -> tantivy.Query:
+    """A word's folded syllables side by side: one syllable on ``text``; two or more as
+    the conjunction of their adjacent pairs on ``pairs``.
+
+    Exact for two syllables; for three or more, "a_b" and "b_c" could in principle
+    come from two places of a paragraph ("a b … b c"), which in report prose almost
+    never happens (the words-as-words table in docs/QUALITY.md counts it).  Why pairs
+    rather than ``Query.phrase_query`` on ``text``: the pair terms' postings are short
+    (a pair is far rarer than either syllable) and carry no positions, where a phrase
+    query intersects the syllables' long postings and then reads positions for every
+    candidate; measured in docs/BENCHMARKS.md ("words as words")."""
+    if len(parts) == 1:
+        # In the paragraph, or in its report's title (first paragraph only; see schema).
+        return _any([_term(schema, F.TEXT, parts[0]), _boost(_term(schema, F.TITLE_TEXT, parts[0]), TITLE)])
+    return _any([_pairs(schema, F.PAIRS, parts), _boost(_pairs(schema, F.TITLE_PAIRS, parts), TITLE)])
+
+
+def _pairs(schema: tantivy.Schema, field: str, parts: list[str]) -> tantivy.Query:
+    pairs = [_term(schema, field, p) for p in syllable_pairs(parts)]
+    return pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
+
+
 def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
     """What must be present for one unit (accent-insensitive)."""
     if unit.concept:
         typed = [fold(s) for s in (unit.syllable or "").split()]
-        # The words as typed, anywhere in the paragraph (like plain words) ...
-        options = (
-            [tantivy.Query.boolean_query([(Occur.Must, _term(schema, F.TEXT, s)) for s in typed])] if typed else []
-        )
+        # The words as typed, side by side (like a plain word) ...
+        options = [word_match(schema, typed)] if typed else []
         # ... or any form of the concept: the indexer marked every paragraph that has
         # one in the ``concepts`` field.  Pairs only learnt from reports may be missing
         # on paragraphs indexed before they were learnt, so their forms are also
@@ -86,8 +120,27 @@ def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:
             options += [_phrase(schema, F.TEXT, form) for form in unit.forms if form != typed]
         options.append(_boost(_term(schema, F.CONCEPTS, unit.concept), CONCEPT))
         return _any(options)
-    assert unit.folded is not None
-    return _term(schema, F.TEXT, unit.folded)
+    return word_match(schema, unit.parts)
+
+
+def _apart(schema: tantivy.Schema, term: Term) -> tantivy.Query:
+    """Every word of the term, a multi-syllable word's syllables anywhere (how plain
+    words matched before #14): among partial matches, those rank first."""
+    clauses = []
+    for unit in term.units:
+        if len(unit.parts) < 2:
+            clauses.append((Occur.Must, unit_match(schema, unit)))
+        else:  # a concept's typed syllables too ("Uỷ ban kiểm tra" is UBKT)
+            clauses += [(Occur.Must, _term(schema, F.TEXT, p)) for p in unit.parts]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _loose_unit(schema: tantivy.Schema, unit: Unit) -> list[tantivy.Query]:
+    """A unit for partial matches: the word whole, or any of its syllables apart."""
+    whole = unit_match(schema, unit)
+    if len(unit.parts) < 2:
+        return [whole]
+    return [whole] + [_term(schema, F.TEXT, p) for p in unit.parts]
 
 
 def _variants(term: Term, folded: bool) -> list[list[str]]:
@@ -101,7 +154,7 @@ def _variants(term: Term, folded: bool) -> list[list[str]]:
             choices.append(forms)
         else:
             assert unit.syllable is not None
-            choices.append([[fold(unit.syllable) if folded else unit.syllable]])
+            choices.append([fold(unit.syllable).split() if folded else unit.syllable.split()])
     out = []
     for combo in itertools.islice(itertools.product(*choices), MAX_PHRASE_VARIANTS):
         out.append([s for part in combo for s in part])
@@ -125,24 +178,48 @@ def term_query(
             options = [_phrase(schema, F.SYL, variants[0])] + [_phrase(schema, F.TEXT, v) for v in variants[1:]]
         else:
             options = [_phrase(schema, field, v) for v in variants]
+        # Titles are text: a quoted headline finds its report (its first paragraph), first
+        # when the phrase is long enough to be a copied headline rather than a term.
+        weight = TITLE_HEADLINE if len(term.syllables) >= HEADLINE_SYLLABLES else TITLE
+        options += [_boost(_phrase(schema, F.TITLE_TEXT, v), weight) for v in _variants(term, folded=True)]
         clauses.append((unit_occur, _any(options)))
-    else:
-        for unit in term.units:
-            clauses.append((unit_occur, unit_match(schema, unit)))
+    elif required:
+        readings = [
+            tantivy.Query.boolean_query([(Occur.Must, unit_match(schema, u)) for u in units])
+            for units in term.readings or [term.units]
+        ]
+        clauses.append((Occur.Must, _any(readings)))
         if boosts:
             clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
+    else:
+        seen: list[Unit] = []
+        for units in term.readings or [term.units]:
+            for unit in units:
+                if unit not in seen:
+                    seen.append(unit)
+                    clauses += [(Occur.Should, q) for q in _loose_unit(schema, unit)]
+        if boosts:
+            clauses += [(Occur.Should, q) for q in _phrase_boosts(schema, term)]
+            clauses.append((Occur.Should, _boost(_apart(schema, term), APART)))
     if not boosts:
         return tantivy.Query.boolean_query(clauses)
     # Exact-mark boosts.
-    accented = [u.syllable for u in term.units if not u.concept and u.syllable and u.syllable != fold(u.syllable)]
+    accented = [
+        s
+        for u in term.units
+        if not u.concept and u.syllable and u.syllable != fold(u.syllable)
+        for s in u.syllable.split()
+        if s != fold(s)
+    ]
     for s in accented:
         clauses.append((Occur.Should, _boost(_term(schema, F.SYL, s), EXACT)))
-    # Word boosts from pyvi on the query run (accented queries only: pyvi
-    # cannot segment unaccented text reliably).
-    if segmenter is not None and term.accented:
-        words = [w for w in analyse(term.text, segmenter).words if "_" in w]
-        for w in words:
-            clauses.append((Occur.Should, _boost(_term(schema, F.WORDS, w), WORD)))
+    # Word boosts: the likeliest reading's compound words (pyvi's on accented runs,
+    # the vocabulary's with their restored marks on unaccented ones), so that
+    # "cong tac dan van" ranks "dân vận" above "dân văn".
+    for unit in term.units:
+        for form in unit.accents[:2]:
+            if " " in form:
+                clauses.append((Occur.Should, _boost(_term(schema, F.WORDS, form.replace(" ", "_")), WORD)))
     return tantivy.Query.boolean_query(clauses)
 
 
@@ -201,15 +278,17 @@ def build_text_query(
     return tantivy.Query.boolean_query(clauses)
 
 
-def highlight_terms(parsed: ParsedQuery) -> list[list[str]]:
-    """Folded syllable sequences to mark in a hit (every form of every concept)."""
+def highlight_terms(parsed: ParsedQuery, apart: bool = False) -> list[list[str]]:
+    """Folded syllable sequences to mark in a hit: whole words (every form of every
+    concept); with ``apart`` (partial hits), each syllable of a word alone too."""
     out: list[list[str]] = []
     for term in parsed.positive_terms:
-        for unit in term.units:
-            if unit.concept:
-                out += unit.forms
-            elif unit.folded:
-                out.append([unit.folded])
+        for units in term.readings or [term.units]:
+            for unit in units:
+                sequences = list(unit.forms) if unit.concept else [unit.parts]
+                if apart:
+                    sequences += [[p] for p in unit.parts]
+                out += [seq for seq in sequences if seq and seq not in out]
     return out
 
 
