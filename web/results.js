@@ -1,7 +1,7 @@
 // Results: the search request and what it draws in the main column (status line, notices, hits,
 // pagination, the error with its retry), and the scroll position each search was left at.
 import * as api from "./api.js";
-import {clear, date, h, ms, num} from "./dom.js";
+import {clear, date, fold, h, ms, num} from "./dom.js";
 import {link} from "./url.js";
 
 export const PER_PAGE = 10;
@@ -125,13 +125,20 @@ export class ResultsView {
     return h("li.hit" + (hit.partial ? ".hit--partial" : ""), {"data-id": hit.id},
       h("div.hit__rank", {"aria-hidden": "true"}, num(rank)),
       h("div.hit__body", {},
-        h("h3.hit__title", {}, link(this.router, "a", {to, nav, "data-doc": hit.document_id}, hit.title || "(Báo cáo không có tiêu đề)")),
+        h("h3.hit__title", {}, this.titleLink(hit, to, nav)),
         h("div.hit__meta", {}, meta),
         snippet,
         h("div.hit__foot", {},
           hit.topics.map((t) => h("button.tag", {type: "button", title: `Lọc theo chủ đề: ${t.label}`,
             onclick: () => this.router.state.topic.includes(t.value) || this.router.toggle("topic", t.value)}, t.label)),
           link(this.router, "a.hit__para", {to, nav}, `Đoạn ${hit.position + 1} · Đọc báo cáo →`))));
+  }
+
+  titleLink(hit, to, nav) {
+    const a = link(this.router, "a", {to, nav, "data-doc": hit.document_id}, hit.title || "(Báo cáo không có tiêu đề)");
+    // A title that matched comes highlighted from the server: escaped, with only <mark> added.
+    if (hit.title_highlight) a.innerHTML = hit.title_highlight;
+    return a;
   }
 
   examples() {
@@ -157,6 +164,12 @@ export class ResultsView {
   renderNotices(s, data) {
     const {notices} = this.el;
     clear(notices);
+    // How the server read the query, when that is not what was typed (marks restored, words joined).
+    const read = data.interpreted_as;
+    const typed = s.q.trim().replace(/\s+/g, " ");
+    if (read && fold(read) === fold(typed) && read.toLowerCase() !== typed.toLowerCase()) {
+      notices.append(h("p.notice.notice--read", {"data-interpreted": ""}, "Kết quả cho: ", h("strong", {}, read)));
+    }
     if (data.did_you_mean && data.did_you_mean.trim().toLowerCase() !== s.q.toLowerCase()) {
       notices.append(h("p.notice.notice--dym", {},
         "Có phải bạn muốn tìm: ", link(this.router, "a", {to: {q: data.did_you_mean}, "data-dym": ""}, data.did_you_mean), " ?"));
