@@ -1,8 +1,8 @@
 """Turn a file into text, or say precisely why it cannot be read.
 
-Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM) and
+Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM),
 ``.html``/``.htm`` (the text of the page with scripts, styles, navigation and
-forms left out).  Anything else that is not valid text — empty, binary, cut
+forms left out), and Word, PDF, legacy .doc and images through ``formats``.  Anything else that is not valid text — empty, binary, cut
 inside a UTF-8 character, too large — raises :class:`ReadError` with a reason a
 person can act on; the build reports it and goes on.
 
@@ -23,7 +23,10 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-SUFFIXES = (".txt", ".html", ".htm")
+from . import formats
+
+#: Every suffix read; Word, PDF, .doc and images are read by ``formats``.
+SUFFIXES = (".txt", ".html", ".htm") + formats.SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -178,7 +181,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of a report file (HTML converted to text)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReadError(f"unsupported file type {suffix or '(none)'}: expected {', '.join(SUFFIXES)}")
+        raise ReadError(unknown_type(path))
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -189,12 +192,22 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror}") from None
+    if suffix in formats.SUFFIXES:
+        try:
+            return formats.read_format(suffix, data)
+        except formats.FormatError as exc:
+            raise ReadError(str(exc)) from None
     text = read_bytes_as_text(data, path.name)
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
         if not text.strip():
             raise ReadError("HTML page without text")
     return text
+
+
+def unknown_type(path: Path) -> str:
+    """The reason a file of a type the indexer does not read is skipped."""
+    return f"unknown type {path.suffix.lower() or '(no extension)'}: expected one of {' '.join(SUFFIXES)}"
 
 
 class _TextExtractor(HTMLParser):
