@@ -30,7 +30,7 @@ import tantivy
 from .analysis import Abbreviations
 from .documents import to_fields
 from .pipeline import process_text
-from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file
+from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, read_file, unknown_type
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
 from .store import FileEntry, IndexDir, Manifest
@@ -75,6 +75,8 @@ class BuildSummary:
 
 
 def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every file of the sources but hidden ones (``.git``, ``.DS_Store``): those of a type the
+    indexer does not read are listed too, so that each is reported as skipped ("unknown type")."""
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     for source in sources:
@@ -82,9 +84,7 @@ def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]
             files += sorted(
                 p
                 for p in source.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(source).parts)
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
             )
         elif source.is_file():
             files.append(source)
@@ -324,6 +324,11 @@ def plan_build(
             stat = path.stat()
         except OSError as exc:
             summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
+            continue
+        if path.suffix.lower() not in SUFFIXES:  # skipped without being read or hashed
+            reason = unknown_type(path)
+            summary.skipped.append((str(path), reason))
+            manifest.files[key] = FileEntry("", None, stat.st_size, stat.st_mtime, reason)
             continue
         old = None if plan.rebuild_all else manifest.files.get(key)
         if old is not None and old.size == stat.st_size and old.mtime == stat.st_mtime:

@@ -42,6 +42,8 @@ class FormatError(Exception):
 def read_format(suffix: str, data: bytes) -> str:
     """The text of a .docx, .pdf, .doc or image file's bytes."""
     suffix = suffix.lower()
+    if not data.strip():
+        raise FormatError("empty file")
     if suffix in DOCX:
         return read_docx(data)
     if suffix in PDF:
