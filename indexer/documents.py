@@ -16,6 +16,7 @@ import tantivy
 from . import schema as F
 from .analysis import syllable_pairs
 from .facet_keys import NONE, place_key, topic_mask
+from .official import office_key
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -35,6 +36,7 @@ def to_fields(report: Report) -> list[Fields]:
             )
         ],
         F.YEAR_KEY: [report.year or NONE],
+        F.OFFICE: [office_key(report.official.issuer, report.official.kind)],
     }
     for field, value in (
         (F.TITLE, report.title),
@@ -43,13 +45,22 @@ def to_fields(report: Report) -> list[Fields]:
         (F.YEAR, report.year),
         (F.DISTRICT, report.district.code if report.district else None),
         (F.PROVINCE, report.province.code if report.province else None),
+        (F.NUMBER, report.official.number),
+        (F.ISSUER, report.official.issuer),
+        (F.ISSUER_NAME, report.official.issuer_name),
+        (F.KIND, report.official.kind),
     ):
         if value is not None and value != "":
             shared[field] = [value]
     # What only the report's own page shows: on its first paragraph.  Completion terms
     # too: counts are then "reports that say it", and the postings are 20 times smaller.
     first_only: Fields = {F.PARAGRAPHS: [len(report.paragraphs)], F.MENTIONED: list(report.districts_mentioned)}
-    for field, value in ((F.AUTHOR, report.author), (F.FILE, report.file), (F.URL, report.url)):
+    for field, value in (
+        (F.AUTHOR, report.author),
+        (F.FILE, report.file),
+        (F.URL, report.url),
+        (F.PLACE_DATE, report.official.place_date),
+    ):
         if value:
             first_only[field] = [value]
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []

@@ -17,6 +17,7 @@ from typing import Literal
 
 from . import schema as F
 from .gazetteer import gazetteer
+from .official import issuer_label, kind_label
 from .topics import taxonomy
 
 
@@ -52,6 +53,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("province", "Tỉnh / thành phố", "Tỉnh", "GSO province code", "27", F.PROVINCE, F.PLACE),
     Facet("year", "Năm", "Năm", "Reviewed year", "2022", F.YEAR, F.YEAR_KEY, numeric=True, order="value_desc"),
     Facet("topic", "Chủ đề", "Chủ đề", "Topic slug", "dan-van", F.TOPIC, F.TOPIC_BITS, per_report=False),
+    Facet(
+        "issuer", "Cơ quan ban hành", "Cơ quan", "Issuing body slug (indexer.official)", "huyen-uy", F.ISSUER, F.OFFICE
+    ),
+    Facet("kind", "Loại văn bản", "Loại", "Document kind slug (indexer.official)", "bao-cao", F.KIND, F.OFFICE),
 )
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
@@ -69,4 +74,8 @@ def describe(facet: str, value: str) -> tuple[str, float | None, float | None]:
         return (gaz.province_label(value) if value in gaz.provinces else value), None, None
     if facet == "topic":
         return taxonomy().label(value), None, None
+    if facet == "issuer":
+        return issuer_label(value), None, None
+    if facet == "kind":
+        return kind_label(value), None, None
     return value, None, None

@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 from . import ocr
-from .pdf import PdfError, read_pdf
+from .pdf import PdfError, join_continuations, read_pdf
 
 DOCX = (".docx",)
 PDF = (".pdf",)
@@ -154,7 +154,10 @@ def read_image(data: bytes) -> str:
     reason = ocr.available()
     if reason:
         raise FormatError(reason)
-    pages = [ocr.image_text(frame.copy()) for frame in ImageSequence.Iterator(image)]
+    pages = [
+        "\n\n".join(join_continuations(ocr.image_text(frame.copy()).split("\n\n")))
+        for frame in ImageSequence.Iterator(image)
+    ]
     text = PAGE_BREAK.join(pages)
     if not text.strip():
         raise FormatError("image without text (OCR read nothing)")

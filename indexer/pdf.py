@@ -72,7 +72,7 @@ def read_pdf(data: bytes) -> PdfText:
             raise PdfError(f"scanned PDF (no text layer): {reason}")
         if not reason:
             for i, text in zip(scanned, _ocr_pages(data, scanned), strict=True):
-                text_pages[i] = [p for p in text.split("\n\n") if p.strip()]
+                text_pages[i] = join_continuations([p for p in text.split("\n\n") if p.strip()])
             read_by_ocr = len(scanned)
         # Else a few image-only pages (a photo, a signed last page) in a text PDF: kept without them.
     pages = _join_across_pages(text_pages)
@@ -177,12 +177,12 @@ def _drop_running_lines(pages: list[list[_Box]]) -> list[list[str]]:
                 if (box.top or box.bottom) and _shape(paragraph) in repeated:
                     continue
                 kept.append(paragraph)
-        out.append(_join_continuations(kept))
+        out.append(join_continuations(kept))
     return out
 
 
-def _join_continuations(paragraphs: list[str]) -> list[str]:
-    """Boxes that continue the previous one (it ends no sentence, this one starts in lower case)."""
+def join_continuations(paragraphs: list[str]) -> list[str]:
+    """Boxes (or OCR paragraphs) that continue the previous one (it ends no sentence, this one starts in lower case)."""
     out: list[str] = []
     for paragraph in paragraphs:
         if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():

@@ -17,6 +17,7 @@ from .cleaning import clean
 from .dates import tag_year, years_mentioned
 from .gazetteer import District, Province, gazetteer
 from .normalize import nfc, normalize, syllables
+from .official import Official, clean_title, extract
 from .places import tag_places
 from .reading import read_file
 from .segmentation import Segmenter
@@ -71,6 +72,8 @@ class Report:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    #: Number, issuer, kind, place and date of an official document (all None for a news page).
+    official: Official = field(default_factory=Official)
 
 
 def process_text(
@@ -90,7 +93,8 @@ def process_text(
     segmenter = segmenter or Segmenter()
     page = clean(text)
     report = Report(id=document_id(text), text=nfc(text), file=file, url=url)
-    report.title = title or page.title
+    report.official = extract(text)
+    report.title = title or (clean_title(page.title) if report.official.found else page.title)
     report.author = page.author
     report.source = source or page.source
     report.dropped = page.dropped
@@ -107,7 +111,7 @@ def process_text(
         report.evidence["district"] = [f"district {report.district.label(gaz)} given by the caller"]
 
     years = tag_year(report.title, page.date_line, page.paragraphs)
-    report.published = published or years.published
+    report.published = published or years.published or report.official.date
     report.year = year if year is not None else years.year
     report.evidence["year"] = years.evidence if year is None else [f"year {year} given by the caller"]
 

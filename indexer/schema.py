@@ -35,7 +35,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -69,6 +69,13 @@ PLACE = "place"  # province × 1000 + district, 0 unknown (fast): facet counts, 
 TOPIC_BITS = "topic_bits"  # topics as a bit mask, 0 none (fast): facet counts, see facet_keys
 SUGGEST = "suggest"  # "<folded phrase>\x1f<phrase>": completions by prefix (on each report's first paragraph)
 SUGGEST_SEP = "\x1f"
+# An official document's letterhead (see ``official``): on every paragraph but PLACE_DATE (first only).
+NUMBER = "number"  # "45-BC/HU"
+ISSUER = "issuer"  # issuer slug ("huyen-uy"): filter
+ISSUER_NAME = "issuer_name"  # "HUYỆN ỦY THANH MIỆN", as written
+KIND = "kind"  # document kind slug ("bao-cao"): filter
+PLACE_DATE = "place_date"  # "Thanh Miện, ngày 15 tháng 12 năm 2023"
+OFFICE = "office"  # issuer code × 100 + kind code, 0 unknown (fast): facet counts, see facet_keys
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +104,13 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(TOPIC_BITS, stored=False, indexed=False, fast=True)
     sb.add_integer_field(YEAR_KEY, stored=False, indexed=False, fast=True)
     sb.add_integer_field(DATE_KEY, stored=False, indexed=False, fast=True)
+    sb.add_integer_field(OFFICE, stored=False, indexed=False, fast=True)
+    sb.add_text_field(ISSUER, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(KIND, stored=True, tokenizer_name="raw", index_option="basic")
     # Shown, never searched.
     sb.add_text_field(TITLE, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PUBLISHED, stored=True)
-    for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED):
+    for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED, NUMBER, ISSUER_NAME, PLACE_DATE):
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
     sb.add_text_field(SUGGEST, stored=False, tokenizer_name=LINES_TOKENIZER, index_option="basic")

@@ -167,6 +167,11 @@ class Engine:
             return Labelled(value=code, label=self.gazetteer.province_label(code))
         return None
 
+    @staticmethod
+    def _labelled(facet: str, value: str | None) -> Labelled | None:
+        """An issuer or kind slug with its label (``indexer.facets.describe``)."""
+        return Labelled(value=value, label=facet_mod.label(facet, value)) if value else None
+
     def _topics(self, slugs) -> list[Labelled]:
         return [Labelled(value=s, label=self.taxonomy.label(s)) for s in slugs]
 
@@ -299,6 +304,9 @@ class Engine:
             published_date=_published(_first(doc, F.PUBLISHED)),
             topics=self._topics(doc.get_all(F.TOPIC)),
             source=_first(doc, F.SOURCE),
+            number=_first(doc, F.NUMBER),
+            issuer=self._labelled("issuer", _first(doc, F.ISSUER)),
+            kind=self._labelled("kind", _first(doc, F.KIND)),
             partial=False,
         )
 
@@ -394,6 +402,11 @@ class Engine:
             author=_first(doc, F.AUTHOR),
             file=_first(doc, F.FILE),
             url=_first(doc, F.URL),
+            number=_first(doc, F.NUMBER),
+            issuer=self._labelled("issuer", _first(doc, F.ISSUER)),
+            issuer_name=_first(doc, F.ISSUER_NAME),
+            kind=self._labelled("kind", _first(doc, F.KIND)),
+            place_date=_first(doc, F.PLACE_DATE),
             paragraphs=_first(doc, F.PARAGRAPHS) or 0,
         )
 

@@ -75,6 +75,9 @@ class Hit(BaseModel):
     published_date: date | None = None
     topics: list[Labelled] = []
     source: str | None = None
+    number: str | None = Field(None, description="Official document number: '45-BC/HU', '123/BC-UBND'")
+    issuer: Labelled | None = Field(None, description="Issuing body (facet 'issuer')")
+    kind: Labelled | None = Field(None, description="Document kind: báo cáo, nghị quyết... (facet 'kind')")
     partial: bool = Field(False, description="Has only some of the words: listed after the full matches")
 
 
@@ -103,6 +106,11 @@ class DocumentMeta(BaseModel):
     author: str | None = None
     file: str | None = None
     url: str | None = None
+    number: str | None = Field(None, description="Official document number: '45-BC/HU', '123/BC-UBND'")
+    issuer: Labelled | None = Field(None, description="Issuing body (facet 'issuer')")
+    issuer_name: str | None = Field(None, description="The issuer as its letterhead writes it: 'HUYỆN ỦY THANH MIỆN'")
+    kind: Labelled | None = Field(None, description="Document kind: báo cáo, nghị quyết... (facet 'kind')")
+    place_date: str | None = Field(None, description="'Thanh Miện, ngày 15 tháng 12 năm 2023'")
 
 
 class DocumentSummary(DocumentMeta):

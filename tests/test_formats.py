@@ -1,0 +1,264 @@
+"""Reports as they are published: Word, text PDF, scanned PDF, images, and files that are none of
+them, built with the real command line and searched through the real HTTP API.
+
+Every file is generated here (``tests/published.py``): no binaries in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer import ocr
+from indexer.official import extract
+from indexer.reading import ReadError, read_file
+
+from . import published as P
+from .conftest import ROOT, SEEDS
+
+needs_ocr = pytest.mark.skipif(ocr.available() is not None, reason=ocr.UNAVAILABLE)
+
+
+def _build(src: Path, index: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "indexer", "build", str(src), "--index", str(index), "--quiet", "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+def _client(index: Path):
+    from fastapi.testclient import TestClient
+
+    from search_api.app import create_app
+    from search_api.config import Settings
+
+    return TestClient(create_app(Settings(index=index, api_key=None)))
+
+
+def _search(client, phrase: str) -> list[dict]:
+    r = client.get("/api/v1/search", params={"q": f'"{phrase}"'})
+    assert r.status_code == 200, r.text
+    return [h for h in r.json()["hits"] if not h["partial"]]
+
+
+# ----------------------------------------------------------------- reading, one format at a time
+def test_docx_reads_paragraphs_and_tables_in_order(tmp_path):
+    text = read_file(P.write_docx(tmp_path / "báo cáo.docx"))
+    assert text.index("HUYỆN ỦY THANH MIỆN | ĐẢNG CỘNG SẢN VIỆT NAM") < text.index("BÁO CÁO") < text.index(P.PHRASE)
+    assert all(paragraph in text for paragraph in P.BODY)
+
+
+def test_text_pdf_joins_wrapped_lines_and_drops_running_header_and_page_numbers(tmp_path):
+    text = read_file(P.write_text_pdf(tmp_path / "bc.pdf"))
+    # Each body paragraph comes back whole: its wrapped lines (and a page break) joined.
+    assert all(paragraph in text for paragraph in P.BODY), text
+    assert "Trang 2" not in text and "Báo cáo số 45-BC/HU của Huyện ủy" not in text
+    assert text.count("\f") == 2  # three pages
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_scanned_pdf_is_read_by_ocr(tmp_path):
+    text = read_file(P.write_scanned_pdf(tmp_path / "scan.pdf"))
+    assert P.PHRASE in text
+    assert "công tác dân vận" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("random.txt", "binary file"),
+        ("random.pdf", "not a valid PDF"),
+        ("random.docx", "not a valid DOCX"),
+        ("random.doc", "not a valid .doc"),
+        ("random.png", "not a valid image"),
+    ],
+)
+def test_random_bytes_are_refused_whatever_their_extension(tmp_path, name, reason):
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(ReadError, match=reason):
+        read_file(path)
+
+
+def test_a_pdf_or_docx_cut_short_is_refused(tmp_path):
+    pdf = P.write_text_pdf(tmp_path / "bc.pdf")
+    pdf.write_bytes(pdf.read_bytes()[:700])
+    with pytest.raises(ReadError, match="PDF"):
+        read_file(pdf)
+    docx = P.write_docx(tmp_path / "bc.docx")
+    docx.write_bytes(docx.read_bytes()[:2000])
+    with pytest.raises(ReadError, match="not a valid DOCX"):
+        read_file(docx)
+
+
+def test_legacy_doc_without_a_converter_says_what_to_install(tmp_path):
+    if shutil.which("antiword") or shutil.which("soffice") or shutil.which("libreoffice"):
+        pytest.skip("a .doc converter is installed here")
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    with pytest.raises(ReadError, match="install antiword or LibreOffice"):
+        read_file(path)
+
+
+def test_without_tesseract_a_scan_is_skipped_with_the_reason(tmp_path, monkeypatch):
+    """No Tesseract on PATH (a machine without `make ocr`): the scan is named, not indexed empty."""
+    scan = P.write_scanned_pdf(tmp_path / "scan.pdf")
+    image = tmp_path / "scan.png"
+    from PIL import Image
+
+    Image.new("L", (400, 200), 255).save(image)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))
+    ocr.available.cache_clear()
+    try:
+        for path in (scan, image):
+            with pytest.raises(ReadError, match="OCR unavailable: install tesseract-ocr-vie"):
+                read_file(path)
+    finally:
+        monkeypatch.undo()
+        ocr.available.cache_clear()
+
+
+# ----------------------------------------------------------------- the letterhead
+@pytest.mark.parametrize(
+    ("text", "number", "issuer", "kind", "place_date"),
+    [
+        (
+            "HUYỆN ỦY THANH MIỆN\nSố 45-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Miện, ngày 15 tháng 12 năm 2023\nBÁO CÁO\n",
+            "45-BC/HU",
+            "huyen-uy",
+            "bao-cao",
+            "Thanh Miện, ngày 15 tháng 12 năm 2023",
+        ),
+        (
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN LƯƠNG TÀI | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 123/BC-UBND | Lương Tài, ngày 5 tháng 1 năm 2024\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2023\n",
+            "123/BC-UBND",
+            "ubnd",
+            "bao-cao",
+            "Lương Tài, ngày 5 tháng 1 năm 2024",
+        ),
+        (
+            "HUYỆN ỦY GIA LỘC\nSố 210-TB/HU\nGia Lộc, ngày 3 tháng 8 năm 2023\nTHÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ\n",
+            "210-TB/HU",
+            "huyen-uy",
+            "thong-bao-ket-luan",
+            "Gia Lộc, ngày 3 tháng 8 năm 2023",
+        ),
+        (
+            "HĐND HUYỆN NAM SÁCH\nSố: 15/NQ-HĐND\nNam Sách, ngày 20 tháng 7 năm 2023\nNGHỊ QUYẾT\n",
+            "15/NQ-HĐND",
+            "hdnd",
+            "nghi-quyet",
+            "Nam Sách, ngày 20 tháng 7 năm 2023",
+        ),
+        (
+            "BAN DÂN VẬN HUYỆN ỦY\nSố 32-KH/BDVHU\nKẾ HOẠCH\n",
+            "32-KH/BDVHU",
+            "ban",
+            "ke-hoach",
+            None,
+        ),
+    ],
+)
+def test_number_issuer_kind_and_place_date_come_from_the_letterhead(text, number, issuer, kind, place_date):
+    found = extract(text)
+    assert (found.number, found.issuer, found.kind, found.place_date) == (number, issuer, kind, place_date)
+
+
+def test_a_number_quoted_in_a_news_article_is_not_its_number():
+    seed = next(SEEDS.glob("*.txt")).read_text("utf-8")
+    body = seed + "\nThực hiện Nghị quyết số 12-NQ/TU ngày 5 tháng 3 năm 2021 của Tỉnh ủy.\n"
+    assert not extract(body).found
+
+
+# ----------------------------------------------------------------- a folder, end to end
+@pytest.fixture(scope="module")
+def published_index(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """One folder: a seed, the report as .docx, text PDF and scan, random bytes under three
+    extensions, an empty PDF, a file of unknown type; built with the real command line."""
+    root = tmp_path_factory.mktemp("published")
+    src = root / "báo cáo"
+    src.mkdir()
+    shutil.copy(next(SEEDS.glob("*.txt")), src / "seed.txt")
+    P.write_docx(src / "45-BC-HU.docx")
+    P.write_text_pdf(src / "45-BC-HU.pdf")
+    if ocr.available() is None:
+        P.write_scanned_pdf(src / "45-BC-HU scan.pdf")
+    for name in ("random.txt", "random.pdf", "random.docx"):
+        (src / name).write_bytes(os.urandom(3000) + b"\x00")
+    (src / "empty.pdf").write_bytes(b"")
+    (src / "notes.xlsx").write_bytes(b"PK\x03\x04 spreadsheet")
+    index = root / "index"
+    return src, index, _build(src, index)
+
+
+def test_every_file_is_indexed_or_skipped_with_its_reason(published_index):
+    src, index, done = published_index
+    assert done.returncode == 3, done.stderr
+    out = done.stdout
+    skipped = {
+        "random.txt": "binary file",
+        "random.pdf": "not a valid PDF",
+        "random.docx": "not a valid DOCX",
+        "empty.pdf": "empty file",
+        "notes.xlsx": "unknown type .xlsx",
+    }
+    lines = [line for line in out.splitlines() if line.startswith("  ")]
+    assert len(lines) == len(skipped), out
+    for name, reason in skipped.items():
+        assert any(name in line and reason in line for line in lines), (name, out)
+    indexed = 1 + 2 + (1 if ocr.available() is None else 0)
+    assert f"documents: {indexed}" in out
+    stats = subprocess.run(
+        [sys.executable, "-m", "indexer", "stats", "--index", str(index)], capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    assert f"indexed: {indexed}  skipped: {len(skipped)}" in stats
+    assert all(name in stats for name in skipped)
+    assert "Huyện ủy" in stats and "Báo cáo" in stats  # the issuer and kind facets
+    # Nothing changed: the next build still names every skipped file, without reading them again.
+    again = _build(src, index)
+    assert again.returncode == 3 and f"unchanged: {indexed}" in again.stdout
+    assert all(name in again.stdout for name in skipped)
+
+
+def test_each_format_is_found_with_its_tags_number_and_issuer(published_index):
+    _, index, done = published_index
+    with _client(index) as client:
+        hits = _search(client, P.PHRASE)
+        files = {}
+        for hit in hits:
+            report = client.get(f"/api/v1/documents/{hit['document_id']}").json()
+            files[report["file"]] = (hit, report)
+        expected = {"45-BC-HU.docx", "45-BC-HU.pdf"} | ({"45-BC-HU scan.pdf"} if ocr.available() is None else set())
+        assert set(files) == expected, done.stdout
+        for hit, report in files.values():
+            assert hit["number"] == "45-BC/HU"
+            assert hit["issuer"] == {"value": "huyen-uy", "label": "Huyện ủy (Quận, Thị, Thành ủy)"}
+            assert hit["kind"]["value"] == "bao-cao"
+            assert "dan-van" in {t["value"] for t in hit["topics"]}  # tagged from its own text
+            assert report["district"]["label"].startswith("Thanh Miện")
+            assert report["issuer_name"] == "HUYỆN ỦY THANH MIỆN"
+            assert report["place_date"] == "Thanh Miện, ngày 15 tháng 12 năm 2023"
+            assert report["published_date"] == "2023-12-15"
+            assert report["title"] == P.HEADING[1]
+            texts = [p["text"] for p in report["paragraphs"]]
+            # The letterhead, the national header and the signature block are not paragraphs.
+            assert not any(
+                marker in t
+                for t in texts
+                for marker in ("ĐẢNG CỘNG SẢN", "CỘNG HÒA", "Nơi nhận", "T/M BAN THƯỜNG VỤ", "Số 45-BC/HU")
+            ), texts
+        # Issuer and kind are facets, and filters.
+        facets = client.get("/api/v1/facets").json()
+        assert {"value": "huyen-uy", "count": 4 * len(expected)}.items() <= facets["issuer"][0].items()
+        only = client.get("/api/v1/search", params={"q": "dân vận", "kind": "bao-cao"}).json()
+        assert only["total"] > 0 and all(h["kind"]["value"] == "bao-cao" for h in only["hits"])
