@@ -347,6 +347,18 @@ def plan_build(
     return plan
 
 
+def _source_bytes(key: str, plan: BuildPlan) -> bytes | None:
+    """The bytes of a source file that is not plain text (PDF, Word, scan, HTML), kept beside its
+    text so a reader can open the original; None for .txt (the text is the original) and rebuilds."""
+    path = Path(key)
+    if key not in plan.seen or path.suffix.lower() == ".txt":
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 class _Apply:
     """Writes a plan's reports: each processed file adds, replaces or duplicates a report."""
 
@@ -432,7 +444,7 @@ class _Apply:
             summary.duplicates += 1 if report.id in self.indexed_now or not old else 0
         else:
             meta = {"file": report.file, "title": report.title, "source": report.source, "url": report.url}
-            writer.add(report.id, report.text, meta, report.fields, durable=False)
+            writer.add(report.id, report.text, meta, report.fields, durable=False, source=_source_bytes(key, plan))
             self.indexed_now.add(report.id)
             self.since_commit += 1
         if key in plan.seen:  # a source file (not an original being rebuilt)

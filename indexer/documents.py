@@ -83,6 +83,8 @@ def to_fields(report: Report) -> list[Fields]:
                 F.TOPIC_BITS: [topic_mask(p.topics)],
             }
         )
+        if p.page is not None:
+            fields[F.PAGE] = [p.page]
         out.append(fields)
     return out
 

@@ -49,6 +49,7 @@ class Paragraph:
     years: list[int]
     concepts: list[str]
     suggest: set[str] = field(default_factory=set)  # completion terms (see documents.suggest_terms)
+    page: int | None = None  # its page in a PDF or scan (pages are separated by form feeds), from 1
 
     def id(self, doc_id: str) -> str:
         return paragraph_id(doc_id, self.position)
@@ -122,6 +123,7 @@ def process_text(
     report.abbreviations = learnt
     table = (abbreviations or Abbreviations.default()).merged(learnt)
 
+    pages = paragraph_pages(text, page.paragraphs)
     for position, paragraph in enumerate(page.paragraphs):
         analysis = analyse(paragraph, segmenter)
         result = classify(analysis)
@@ -137,9 +139,28 @@ def process_text(
                 years_mentioned(paragraph),
                 concepts,
                 suggest_terms(analysis),
+                pages[position],
             )
         )
     return report
+
+
+def paragraph_pages(text: str, paragraphs: list[str]) -> list[int | None]:
+    """The page each paragraph starts on, when the text has pages (form feeds between them, as
+    ``formats`` writes PDFs and scans); else None for each.  Paragraphs are found in order, by
+    their first words, in the whitespace-collapsed text of each page."""
+    if "\f" not in text:
+        return [None] * len(paragraphs)
+    pages = [" ".join(nfc(p).split()) for p in text.split("\f")]
+    out: list[int | None] = []
+    current = 0
+    for paragraph in paragraphs:
+        start = " ".join(paragraph.split()[:8])
+        found = next((i for i in range(current, len(pages)) if start in pages[i]), None)
+        if found is not None:
+            current = found
+        out.append(current + 1 if found is not None else None)
+    return out
 
 
 def process_file(

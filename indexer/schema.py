@@ -75,6 +75,7 @@ ISSUER = "issuer"  # issuer slug ("huyen-uy"): filter
 ISSUER_NAME = "issuer_name"  # "HUYỆN ỦY THANH MIỆN", as written
 KIND = "kind"  # document kind slug ("bao-cao"): filter
 PLACE_DATE = "place_date"  # "Thanh Miện, ngày 15 tháng 12 năm 2023"
+PAGE = "page"  # the page of a paragraph of a PDF (or multi-page scan), from 1
 OFFICE = "office"  # issuer code × 100 + kind code, 0 unknown (fast): facet counts, see facet_keys
 
 
@@ -113,6 +114,7 @@ def build_schema() -> tantivy.Schema:
     for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED, NUMBER, ISSUER_NAME, PLACE_DATE):
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
+    sb.add_integer_field(PAGE, stored=True, indexed=False)
     sb.add_text_field(SUGGEST, stored=False, tokenizer_name=LINES_TOKENIZER, index_option="basic")
     return sb.build()
 

@@ -223,6 +223,31 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         except NotFound:
             raise ApiError(404, "not_found", f"no document {doc_id}") from None
 
+    @app.get(
+        "/api/v1/documents/{doc_id}/original",
+        response_class=FileResponse,
+        tags=["documents"],
+        responses={
+            **ERRORS,
+            200: {
+                "description": "The file the report was read from (PDF, Word, scan, HTML), or its text when "
+                "it came as text or over the API; Content-Disposition names the file",
+                "content": {media: {} for media in ORIGINAL_MEDIA_TYPES},
+            },
+        },
+    )
+    def original(doc_id: str) -> FileResponse:
+        """The original of a report, so that a reader can open the source (a hit's ``page`` is its page)."""
+        try:
+            path, name, media = engine.original(checked_id(doc_id))
+        except NotFound:
+            raise ApiError(404, "not_found", f"no document {doc_id}") from None
+        # A page kept from the web is never shown from this origin: it downloads.
+        disposition = "attachment" if media == "text/html" else "inline"
+        if media == "text/plain":
+            media = "text/plain; charset=utf-8"
+        return FileResponse(path, media_type=media, filename=name, content_disposition_type=disposition)
+
     @app.get("/api/v1/facets", response_model=Facets, tags=["search"])
     def all_facets() -> Facets:
         """Every facet value with its paragraph count over the whole corpus."""
@@ -293,6 +318,22 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+#: What GET /api/v1/documents/{id}/original may answer with (documented in the OpenAPI schema).
+ORIGINAL_MEDIA_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword",
+    "text/plain",
+    "text/html",
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
+    "image/bmp",
+    "image/webp",
+    "application/octet-stream",
+)
 
 
 def _search_params() -> Callable[..., SearchParams]:

@@ -12,6 +12,7 @@ flight; highlights are made only for the returned page.
 from __future__ import annotations
 
 import gc
+import mimetypes
 import threading
 import time
 from collections.abc import Iterable
@@ -304,6 +305,7 @@ class Engine:
             published_date=_published(_first(doc, F.PUBLISHED)),
             topics=self._topics(doc.get_all(F.TOPIC)),
             source=_first(doc, F.SOURCE),
+            page=_first(doc, F.PAGE),
             number=_first(doc, F.NUMBER),
             issuer=self._labelled("issuer", _first(doc, F.ISSUER)),
             kind=self._labelled("kind", _first(doc, F.KIND)),
@@ -445,6 +447,7 @@ class Engine:
                 position=_first(d, F.POSITION),
                 text=_first(d, F.TEXT) or "",
                 topics=self._topics(d.get_all(F.TOPIC)),
+                page=_first(d, F.PAGE),
             )
             for d in docs
         ]
@@ -452,6 +455,28 @@ class Engine:
         return DocumentDetail(
             **head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs
         )
+
+    def original(self, doc_id: str) -> tuple[Path, str, str]:
+        """(file, download name, media type) of a report's original: the file it was read from
+        when kept (PDF, Word, scan, HTML), else its text."""
+        searcher = self.searcher()
+        first = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.POSITION, 0)),
+            ]
+        )
+        hits = searcher.search(first, 1).hits
+        if not hits:
+            raise NotFound(doc_id)
+        name = _first(searcher.doc(hits[0][1]), F.FILE) or f"{doc_id}.txt"
+        source = self.store.source_path(doc_id)
+        if source.exists():
+            return source, name, mimetypes.guess_type(name)[0] or "application/octet-stream"
+        text = self.store.original_path(doc_id)
+        if not text.exists():
+            raise NotFound(doc_id)
+        return text, (name if name.lower().endswith(".txt") else f"{Path(name).stem or doc_id}.txt"), "text/plain"
 
     def index_figures(self) -> tuple[int, int, float]:
         """(reports, paragraphs, time of the last commit): for health and metrics."""

@@ -75,6 +75,7 @@ class Hit(BaseModel):
     published_date: date | None = None
     topics: list[Labelled] = []
     source: str | None = None
+    page: int | None = Field(None, description="Page of the paragraph in the original PDF or scan (from 1)")
     number: str | None = Field(None, description="Official document number: '45-BC/HU', '123/BC-UBND'")
     issuer: Labelled | None = Field(None, description="Issuing body (facet 'issuer')")
     kind: Labelled | None = Field(None, description="Document kind: báo cáo, nghị quyết... (facet 'kind')")
@@ -129,6 +130,7 @@ class ParagraphOut(BaseModel):
     position: int
     text: str
     topics: list[Labelled] = []
+    page: int | None = Field(None, description="Page in the original PDF or scan (from 1)")
 
 
 class DocumentDetail(DocumentMeta):

@@ -262,3 +262,25 @@ def test_each_format_is_found_with_its_tags_number_and_issuer(published_index):
         assert {"value": "huyen-uy", "count": 4 * len(expected)}.items() <= facets["issuer"][0].items()
         only = client.get("/api/v1/search", params={"q": "dân vận", "kind": "bao-cao"}).json()
         assert only["total"] > 0 and all(h["kind"]["value"] == "bao-cao" for h in only["hits"])
+
+
+def test_a_pdf_hit_knows_its_page_and_the_original_opens(published_index):
+    _, index, _ = published_index
+    with _client(index) as client:
+        hits = {h["document_id"]: h for h in _search(client, P.PHRASE)}
+        by_file = {client.get(f"/api/v1/documents/{d}").json()["file"]: d for d in hits}
+        pdf_id, docx_id = by_file["45-BC-HU.pdf"], by_file["45-BC-HU.docx"]
+        assert hits[pdf_id]["page"] == 2  # the second body paragraph is on page 2
+        assert hits[docx_id]["page"] is None  # a Word file has no fixed pages
+        pages = [p["page"] for p in client.get(f"/api/v1/documents/{pdf_id}").json()["paragraphs"]]
+        assert pages == [1, 2, 2, 3]
+        r = client.get(f"/api/v1/documents/{pdf_id}/original")
+        assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+        assert r.content.startswith(b"%PDF-") and 'filename="45-BC-HU.pdf"' in r.headers["content-disposition"]
+        r = client.get(f"/api/v1/documents/{docx_id}/original")
+        assert r.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument")
+        documents = client.get("/api/v1/documents").json()["documents"]
+        seed_id = next(d["id"] for d in documents if d["file"] == "seed.txt")
+        r = client.get(f"/api/v1/documents/{seed_id}/original")
+        assert r.status_code == 200 and r.headers["content-type"] == "text/plain; charset=utf-8"
+        assert client.get("/api/v1/documents/0123456789abcdef/original").status_code == 404
