@@ -495,7 +495,10 @@ class Engine:
         )
 
     # ------------------------------------------------------------------ writes
-    def ingest(self, request: IngestRequest) -> tuple[IngestResponse, bool]:
+    def ingest(
+        self, request: IngestRequest, *, file: str | None = None, source: bytes | None = None
+    ) -> tuple[IngestResponse, bool]:
+        """Index a posted report; ``file`` and ``source`` name and keep an uploaded file (its original)."""
         text = request.text
         if request.title and not text.lstrip().startswith(request.title.strip()):
             text = f"{request.title.strip()}\n\n{text}"
@@ -506,17 +509,18 @@ class Engine:
             title=request.title,
             source=request.source,
             url=request.url,
+            file=file,
             published=request.published_date,
             district_code=request.district,
             year=request.year,
         )
         if not report.paragraphs:
             raise ValueError("no report text left after cleaning: the text is too short or only page furniture")
-        meta = {"title": request.title, "source": request.source, "url": request.url, "origin": "api"}
+        meta = {"file": file, "title": request.title, "source": request.source, "url": request.url, "origin": "api"}
         with self._write_lock, IndexWriter(self.store, self.index, heap=SINGLE_HEAP) as writer:
             created = not writer.committed(report.id)
             if created:
-                writer.add(report.id, report.text, meta, to_fields(report))
+                writer.add(report.id, report.text, meta, to_fields(report), source=source)
                 writer.commit()
         self._last_reload = time.monotonic()  # the writer reloaded the index
         topics = sorted({t for p in report.paragraphs for t in p.topics})
@@ -530,6 +534,9 @@ class Engine:
             published_date=report.published,
             paragraphs=len(report.paragraphs),
             topics=self._topics(topics),
+            number=report.official.number,
+            issuer=self._labelled("issuer", report.official.issuer),
+            kind=self._labelled("kind", report.official.kind),
         ), created
 
     def delete(self, doc_id: str) -> None:

@@ -178,6 +178,9 @@ class IngestResponse(BaseModel):
     published_date: date | None = None
     paragraphs: int
     topics: list[Labelled] = []
+    number: str | None = None
+    issuer: Labelled | None = None
+    kind: Labelled | None = None
 
 
 class DeleteResponse(BaseModel):

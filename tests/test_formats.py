@@ -19,7 +19,7 @@ from indexer.official import extract
 from indexer.reading import ReadError, read_file
 
 from . import published as P
-from .conftest import ROOT, SEEDS
+from .conftest import API_KEY, ROOT, SEEDS
 
 needs_ocr = pytest.mark.skipif(ocr.available() is not None, reason=ocr.UNAVAILABLE)
 
@@ -284,3 +284,32 @@ def test_a_pdf_hit_knows_its_page_and_the_original_opens(published_index):
         r = client.get(f"/api/v1/documents/{seed_id}/original")
         assert r.status_code == 200 and r.headers["content-type"] == "text/plain; charset=utf-8"
         assert client.get("/api/v1/documents/0123456789abcdef/original").status_code == 404
+
+
+def test_a_report_file_can_be_uploaded_under_the_same_key(client, tmp_path):
+    docx = P.write_docx(tmp_path / "Báo cáo 45.docx").read_bytes()
+    url = "/api/v1/documents/upload"
+    files = {"file": ("Báo cáo 45.docx", docx, "application/octet-stream")}
+    assert client.post(url, files=files).status_code == 401  # the key, as for a JSON POST
+    r = client.post(url, files=files, data={"source": "Văn phòng Huyện ủy"}, headers={"X-API-Key": API_KEY})
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert made["number"] == "45-BC/HU" and made["issuer"]["value"] == "huyen-uy" and made["kind"]["value"] == "bao-cao"
+    assert made["paragraphs"] == len(P.BODY)
+    hits = _search(client, P.PHRASE)
+    assert [h["document_id"] for h in hits] == [made["id"]] and hits[0]["source"] == "Văn phòng Huyện ủy"
+    original = client.get(f"/api/v1/documents/{made['id']}/original")
+    assert original.content == docx and "filename*=utf-8''B%C3%A1o%20c%C3%A1o%2045.docx" in original.headers[
+        "content-disposition"
+    ].replace("UTF-8", "utf-8")
+    again = client.post(url, files=files, headers={"X-API-Key": API_KEY})
+    assert again.status_code == 200 and again.json()["id"] == made["id"]
+    # Files the indexer would skip are refused with its reason.
+    bad = client.post(
+        url, files={"file": ("x.pdf", os.urandom(2000), "application/pdf")}, headers={"X-API-Key": API_KEY}
+    )
+    assert bad.status_code == 422 and "not a valid PDF" in bad.json()["error"]["message"]
+    odd = client.post(
+        url, files={"file": ("x.xlsx", b"PK\x03\x04", "application/octet-stream")}, headers={"X-API-Key": API_KEY}
+    )
+    assert odd.status_code == 415 and "unknown type .xlsx" in odd.json()["error"]["message"]
