@@ -37,6 +37,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;]\s*[\"'”»)]*$")
+_PARAGRAPH_END = re.compile(r"[.!?…]\s*[\"'”»)]*$")
 
 
 class PdfError(Exception):
@@ -185,7 +186,7 @@ def join_continuations(paragraphs: list[str]) -> list[str]:
     """Boxes (or OCR paragraphs) that continue the previous one (it ends no sentence, this one starts in lower case)."""
     out: list[str] = []
     for paragraph in paragraphs:
-        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():
+        if out and not _PARAGRAPH_END.search(out[-1]) and paragraph[:1].islower():
             out[-1] = _join_line(out[-1], paragraph)
         else:
             out.append(paragraph)
@@ -200,10 +201,24 @@ def _join_across_pages(pages: list[list[str]]) -> list[list[str]]:
         if not out[i] or j is None or j != i + 1:
             continue
         tail, head = out[i][-1], out[j][0]
-        if not _SENTENCE_END.search(tail) and head[:1].islower():
+        if _continues(tail, head):
             out[i][-1] = _join_line(tail, head)
             out[j].pop(0)
     return out
+
+
+def _continues(tail: str, head: str) -> bool:
+    """Whether the first paragraph of a page continues the last of the previous one: that one ends no
+    sentence, and this one starts in lower case, or (after a long line cut mid-sentence, "… của
+    huyện" / "Thanh Miện …") with a word that does not open a heading ("2.", "II.", "a)", capitals)."""
+    if head[:1].islower():  # after "…;" too: an item of a list cut by the page break
+        return not _PARAGRAPH_END.search(tail)
+    if _SENTENCE_END.search(tail):
+        return False
+    return len(tail) >= 60 and not _HEADING_START.match(head) and not head.isupper()
+
+
+_HEADING_START = re.compile(r"^(?:[0-9IVXivx]+[.)]|[a-zđ]\)|[-–•+*])")
 
 
 def _ocr_pages(data: bytes, indexes: list[int]) -> list[str]:
