@@ -149,6 +149,8 @@ def read_image(data: bytes) -> str:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
+    except Image.DecompressionBombError:
+        raise FormatError("image too large to read safely (over Pillow's decompression-bomb limit)") from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise FormatError(f"not a valid image ({type(exc).__name__})") from None
     reason = ocr.available()

@@ -112,7 +112,6 @@ _ISSUER_LINES = (
     (("huyen doan", "doan tncs", "hoi lien hiep phu nu", "hoi nong dan", "hoi cuu chien binh"), "doan-the"),
 )
 _NATIONAL = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc")
-_NATIONAL_CUT = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN|CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập).*$")
 
 _UPPER = "A-ZĐÀ-ỸĂÂÊÔƠƯ"
 _NUMBER_RE = re.compile(
@@ -165,7 +164,7 @@ def extract(text: str) -> Official:
             for starts, slug in _ISSUER_LINES:
                 if folded.startswith(starts):
                     found.issuer = slug
-                    found.issuer_name = _NATIONAL_CUT.sub("", segment).strip() or segment
+                    found.issuer_name = _without_national_header(segment)
                     break
         if found.kind is None and (m := _KIND_HEADING_RE.search(segment)):
             found.kind = dict(_KIND_HEADINGS)[m.group(1)]
@@ -176,6 +175,18 @@ def extract(text: str) -> Official:
         if found.issuer is None and issuer_code:
             found.issuer = next((slug for code, slug in _ISSUER_CODES if issuer_code.startswith(code)), None)
     return found
+
+
+def _without_national_header(segment: str) -> str:
+    """The issuer alone when OCR reads the letterhead's two columns as one line:
+    "HUYỆN ỦY THANH MIỆN ĐẢNG CỘNG SẢN VIỆT NAM" → "HUYỆN ỦY THANH MIỆN" (words compared folded,
+    so "ĐẲNG CỘNG" misread by OCR is still cut)."""
+    words = segment.split()
+    folded = [key(w) for w in words]
+    for i in range(1, len(words) - 1):
+        if folded[i : i + 2] in (["dang", "cong"], ["cong", "hoa"]) or folded[i] == "doc" and folded[i + 1] == "lap":
+            return " ".join(words[:i])
+    return segment
 
 
 def _without_number_tail(place_date: str) -> str:

@@ -72,6 +72,44 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path):
     assert "công tác dân vận" in text
 
 
+@needs_ocr
+@pytest.mark.slow
+def test_a_photographed_page_is_read_by_ocr_and_a_blank_one_is_named(tmp_path):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    page = pdfium.PdfDocument(str(P.write_scanned_pdf(tmp_path / "scan.pdf")))[0].render(scale=200 / 72).to_pil()
+    page.convert("L").save(tmp_path / "scan.jpg", quality=80)
+    assert P.PHRASE in read_file(tmp_path / "scan.jpg")
+    Image.new("L", (800, 600), 255).save(tmp_path / "blank.png")
+    with pytest.raises(ReadError, match="image without text"):
+        read_file(tmp_path / "blank.png")
+
+
+def test_damaged_and_locked_files_are_named_with_the_reason(tmp_path):
+    import zipfile
+
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", "", str(P.FONT))
+    pdf.set_font("dejavu", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 7, P.BODY[0])
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.output(str(tmp_path / "locked.pdf"))
+    (tmp_path / "garbage.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    with zipfile.ZipFile(tmp_path / "zip.docx", "w") as z:
+        z.writestr("a.txt", "not a Word document")
+    for name, reason in (
+        ("locked.pdf", "encrypted PDF"),
+        ("garbage.pdf", "not a valid PDF"),
+        ("zip.docx", "not a valid DOCX"),
+    ):
+        with pytest.raises(ReadError, match=reason):
+            read_file(tmp_path / name)
+
+
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
