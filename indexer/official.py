@@ -140,6 +140,20 @@ class Official:
         return any((self.number, self.issuer, self.kind, self.place_date))
 
 
+#: Issuing bodies whose letterhead line may name the unit on the next line ("ỦY BAN NHÂN DÂN" / "HUYỆN X").
+_BARE_BODIES = {"uy ban nhan dan", "hoi dong nhan dan", "uy ban mat tran to quoc viet nam", "uy ban mttq viet nam"}
+
+
+def _issuer_of(segment: str) -> str | None:
+    folded = key(segment)
+    return next((slug for starts, slug in _ISSUER_LINES if folded.startswith(starts)), None)
+
+
+def _is_unit_name(segment: str) -> bool:
+    """ "HUYỆN LƯƠNG TÀI", "THỊ XÃ KINH MÔN": the unit a bare body's line continues with."""
+    return segment.isupper() and key(segment).startswith(("huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ", "xa "))
+
+
 def _header_segments(text: str) -> list[str]:
     """The first lines, split at table cells (" | ") as the letterhead is often a table."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
@@ -150,7 +164,7 @@ def extract(text: str) -> Official:
     """Number, issuer, kind, place and date from the letterhead of ``text``."""
     found = Official()
     segments = _header_segments(text)
-    for segment in segments:
+    for i, segment in enumerate(segments):
         if found.number is None and (m := _NUMBER_RE.match(segment)):
             found.number = re.sub(r"\s+", "", m.group(1))
         if found.place_date is None and (m := _PLACE_DATE_RE.search(segment)):
@@ -159,15 +173,24 @@ def extract(text: str) -> Official:
             except ValueError:
                 continue
             found.place_date = _without_number_tail(" ".join(m.group(0).split()))
-        if found.issuer is None and segment.isupper():
-            folded = key(segment)
-            for starts, slug in _ISSUER_LINES:
-                if folded.startswith(starts):
-                    found.issuer = slug
-                    found.issuer_name = _without_national_header(segment)
-                    break
+        if found.number is None and segment.isupper():
+            # The last issuing body before the number: Party and state letterheads name the body
+            # above first ("ĐẢNG BỘ TỈNH NGHỆ AN" / "HUYỆN ỦY YÊN THÀNH"; "UBND TỈNH …" / "SỞ …").
+            slug = _issuer_of(segment)
+            if slug:
+                found.issuer, found.issuer_name = slug, _without_national_header(segment)
+                rest = (x for x in segments[i + 1 :] if not _is_national_header(x, key(x)))
+                following = next(rest, "")  # the next line, or the next row of a letterhead table
+                if key(found.issuer_name) in _BARE_BODIES and _is_unit_name(following):
+                    found.issuer_name = f"{found.issuer_name} {following}"  # "ỦY BAN NHÂN DÂN" / "HUYỆN LƯƠNG TÀI"
         if found.kind is None and (m := _KIND_HEADING_RE.search(segment)):
             found.kind = dict(_KIND_HEADINGS)[m.group(1)]
+    national = any(_is_national_header(segment, key(segment)) for segment in segments)
+    evidence = sum(bool(x) for x in (found.number, found.issuer, found.kind, found.place_date, national))
+    if evidence < 2:
+        # One sign alone is not a letterhead: a portal's banner ("ỦY BAN NHÂN DÂN HUYỆN …"), a menu's
+        # "THÔNG BÁO", a dateline.  An official document shows at least two.
+        return Official()
     if found.number:
         kind_code, issuer_code = _number_codes(found.number)
         if found.kind is None and kind_code:
@@ -219,6 +242,17 @@ def _number_codes(number: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _is_national_header(line: str, folded: str) -> bool:
+    """The national header, not a sentence that names the Party ("kỷ niệm 93 năm Ngày thành lập Đảng
+    Cộng sản Việt Nam"): in capitals (the motto, in title case, on a short line of its own)."""
+    if folded.startswith(("doc lap - tu do", "doc lap tu do")) and len(line) < 80:
+        return True
+    if not any(n in folded for n in _NATIONAL):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def line_reason(line: str) -> str | None:
     """Why a line of an official document is not a paragraph, or None.
 
@@ -228,7 +262,7 @@ def line_reason(line: str) -> str | None:
     if len(line) > 250:
         return None
     folded = key(line)
-    if any(n in folded for n in _NATIONAL) or folded.startswith(("doc lap - tu do", "doc lap tu do")):
+    if _is_national_header(line, folded):
         return "national header"
     if folded.startswith("noi nhan"):
         return "distribution list"

@@ -212,6 +212,19 @@ def test_number_issuer_kind_and_place_date_come_from_the_letterhead(text, number
     assert (found.number, found.issuer, found.kind, found.place_date) == (number, issuer, kind, place_date)
 
 
+def test_the_issuer_is_the_body_under_its_superior_and_keeps_its_unit():
+    party = extract("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY YÊN THÀNH\n*\nSố 45-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n")
+    assert (party.issuer, party.issuer_name) == ("huyen-uy", "HUYỆN ỦY YÊN THÀNH")
+    state = extract("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHUYỆN LƯƠNG TÀI | Độc lập\nSố: 12/KH-UBND")
+    assert (state.issuer, state.issuer_name, state.kind) == ("ubnd", "ỦY BAN NHÂN DÂN HUYỆN LƯƠNG TÀI", "ke-hoach")
+
+
+def test_one_sign_alone_is_not_a_letterhead():
+    """A district portal's banner, or a menu's "THÔNG BÁO", does not make a news page official."""
+    assert not extract("ỦY BAN NHÂN DÂN HUYỆN LƯƠNG TÀI\nTin tức - Sự kiện\nHội nghị tổng kết năm 2023\n").found
+    assert not extract("THÔNG BÁO\nHuyện Lương Tài tổ chức hội nghị tổng kết công tác năm 2023\n").found
+
+
 def test_a_number_quoted_in_a_news_article_is_not_its_number():
     seed = next(SEEDS.glob("*.txt")).read_text("utf-8")
     body = seed + "\nThực hiện Nghị quyết số 12-NQ/TU ngày 5 tháng 3 năm 2021 của Tỉnh ủy.\n"
