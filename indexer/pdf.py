@@ -29,6 +29,10 @@ from . import ocr
 MIN_TEXT_CHARS = 25
 #: Share of the page height at the top and at the bottom where running headers and footers live.
 MARGIN_SHARE = 0.12
+#: pdfminer joins lines up to this share of a line's height apart into one box: 1.5 line spacing
+#: stays one paragraph (the default, 0.5, cut every line of it apart); its default box order
+#: (``boxes_flow`` 0.5) keeps columns whole, left before right.
+LINE_MARGIN = 0.8
 #: A paragraph's last line ends this far (share of the box width) before the right edge.
 SHORT_LINE_SHARE = 0.15
 
@@ -91,7 +95,7 @@ def _layout(data: bytes) -> list[list[_Box]]:
 
     pages: list[list[_Box]] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=_laparams(LAParams)):
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=LINE_MARGIN)):
             height = page.height or 1.0
             boxes: list[_Box] = []
             for element in page:
@@ -117,13 +121,6 @@ def _layout(data: bytes) -> list[list[_Box]]:
     if not pages:
         raise PdfError("not a valid PDF (no pages)")
     return pages
-
-
-def _laparams(cls):
-    """pdfminer's layout parameters for reports: lines up to 0.8 of a line height apart are one box
-    (1.5 line spacing stays one paragraph); boxes ordered mostly top to bottom (centred headings
-    of different widths keep their order)."""
-    return cls(line_margin=0.8, boxes_flow=0.9)
 
 
 def _paragraphs(lines, left: float, right: float) -> list[str]:

@@ -134,3 +134,24 @@ def write_scanned_pdf(path: Path) -> Path:
         y += 40
     page.save(str(path), "PDF", resolution=200.0)
     return path
+
+
+def write_two_column_pdf(path: Path) -> Path:
+    """A page in two columns (a newsletter's layout): the body's first two paragraphs on the left."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("dejavu", "", str(FONT))
+    pdf.set_font("dejavu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 7, HEADING[1], align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    top = pdf.get_y()
+    for column, paragraphs in ((0, BODY[:2]), (1, BODY[2:])):
+        pdf.set_xy(10 + column * 100, top)
+        for paragraph in paragraphs:
+            pdf.set_x(10 + column * 100)
+            pdf.multi_cell(90, 6, paragraph, new_x="LEFT", new_y="NEXT")
+            pdf.ln(4)
+    pdf.output(str(path))
+    return path

@@ -64,6 +64,12 @@ def test_text_pdf_joins_wrapped_lines_and_drops_running_header_and_page_numbers(
     assert text.count("\f") == 2  # three pages
 
 
+def test_two_columns_are_read_column_by_column(tmp_path):
+    text = read_file(P.write_two_column_pdf(tmp_path / "cols.pdf"))
+    positions = [text.index(paragraph) for paragraph in P.BODY]  # each paragraph whole
+    assert positions == sorted(positions), text
+
+
 @needs_ocr
 @pytest.mark.slow
 def test_scanned_pdf_is_read_by_ocr(tmp_path):
