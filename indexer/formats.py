@@ -156,10 +156,13 @@ def read_image(data: bytes) -> str:
     reason = ocr.available()
     if reason:
         raise FormatError(reason)
-    pages = [
-        "\n\n".join(join_continuations(ocr.image_text(frame.copy()).split("\n\n")))
-        for frame in ImageSequence.Iterator(image)
-    ]
+    try:
+        pages = [
+            "\n\n".join(join_continuations(ocr.image_text(frame.copy()).split("\n\n")))
+            for frame in ImageSequence.Iterator(image)
+        ]
+    except ocr.OcrFailed as exc:
+        raise FormatError(str(exc)) from None
     text = PAGE_BREAK.join(pages)
     if not text.strip():
         raise FormatError("image without text (OCR read nothing)")

@@ -24,6 +24,8 @@ UNAVAILABLE = "OCR unavailable: install tesseract-ocr-vie (Debian: apt-get insta
 LANGUAGE = "vie"
 #: Resolution pages are rendered at for OCR: 300 dpi is Tesseract's sweet spot for body text.
 DPI = 300
+#: Seconds Tesseract may spend on one page before the file is skipped (a normal page takes 3-5 s).
+PAGE_TIMEOUT = 120
 #: Words Tesseract is less sure of than this (0-100) are dropped (specks, stamps, signatures).
 MIN_CONFIDENCE = 30
 
@@ -33,6 +35,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 class OcrUnavailable(Exception):
     """Tesseract or its Vietnamese model is missing."""
+
+
+class OcrFailed(Exception):
+    """Tesseract could not read a page (it failed, or took longer than ``PAGE_TIMEOUT``)."""
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +65,14 @@ def image_text(image: Image.Image) -> str:
 
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    data = pytesseract.image_to_data(image, lang=LANGUAGE, output_type=pytesseract.Output.DICT)
+    try:
+        data = pytesseract.image_to_data(
+            image, lang=LANGUAGE, output_type=pytesseract.Output.DICT, timeout=PAGE_TIMEOUT
+        )
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise OcrFailed(f"OCR took over {PAGE_TIMEOUT} s on a page ({exc})") from None
+    except pytesseract.TesseractError as exc:
+        raise OcrFailed(f"OCR failed: {exc.message or exc.status}") from None
     paragraphs: dict[tuple[int, int], list[str]] = {}
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()

@@ -230,7 +230,10 @@ def _ocr_pages(data: bytes, indexes: list[int]) -> list[str]:
         texts = []
         for i in indexes:
             image = document[i].render(scale=ocr.DPI / 72).to_pil()
-            texts.append(ocr.image_text(image))
+            try:
+                texts.append(ocr.image_text(image))
+            except ocr.OcrFailed as exc:
+                raise PdfError(f"page {i + 1}: {exc}") from None
         return texts
     finally:
         document.close()
