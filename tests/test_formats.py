@@ -370,3 +370,22 @@ def test_a_report_file_can_be_uploaded_under_the_same_key(client, tmp_path):
         url, files={"file": ("x.xlsx", b"PK\x03\x04", "application/octet-stream")}, headers={"X-API-Key": API_KEY}
     )
     assert odd.status_code == 415 and "unknown type .xlsx" in odd.json()["error"]["message"]
+
+
+def test_inspect_shows_the_letterhead_pages_and_why_a_file_is_skipped(published_index):
+    src, _, _ = published_index
+
+    def inspect(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "indexer", "inspect", str(src / name)], capture_output=True, text=True, cwd=ROOT
+        )
+
+    shown = inspect("45-BC-HU.pdf")
+    assert shown.returncode == 0, shown.stderr
+    for line in ("number:      45-BC/HU", "issuer:      HUYỆN ỦY THANH MIỆN", "Thanh Miện, ngày 15 tháng 12 năm 2023"):
+        assert line in shown.stdout
+    assert "page 3" in shown.stdout and "[national header] ĐẢNG CỘNG SẢN VIỆT NAM" in shown.stdout
+    refused = inspect("random.pdf")
+    assert refused.returncode == 3 and "skipped: not a valid PDF" in refused.stderr
+    unknown = inspect("notes.xlsx")
+    assert unknown.returncode == 3 and "unknown type .xlsx" in unknown.stderr
