@@ -93,6 +93,12 @@ def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]
     return files, problems
 
 
+def _is_metadata_of_a_report(path: Path) -> bool:
+    """``NAME.json`` beside a report ``NAME.txt``/``.pdf``/…: the report's metadata (a sidecar), part of
+    that report rather than a file of unknown type."""
+    return path.suffix.lower() == ".json" and any(path.with_suffix(s).is_file() for s in SUFFIXES)
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -326,6 +332,8 @@ def plan_build(
             summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
             continue
         if path.suffix.lower() not in SUFFIXES:  # skipped without being read or hashed
+            if _is_metadata_of_a_report(path):
+                continue
             reason = unknown_type(path)
             summary.skipped.append((str(path), reason))
             manifest.files[key] = FileEntry("", None, stat.st_size, stat.st_mtime, reason)

@@ -254,6 +254,7 @@ def published_index(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedP
         (src / name).write_bytes(os.urandom(3000) + b"\x00")
     (src / "empty.pdf").write_bytes(b"")
     (src / "notes.xlsx").write_bytes(b"PK\x03\x04 spreadsheet")
+    (src / "seed.json").write_text('{"source": "Cổng TTĐT"}', encoding="utf-8")  # a report's sidecar: not listed
     index = root / "index"
     return src, index, _build(src, index)
 
