@@ -31,7 +31,7 @@ import tantivy
 from .analysis import Abbreviations
 from .documents import to_fields
 from .pipeline import process_text
-from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, ReportMeta, read_report, sidecar_path
+from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, ReportMeta, read_report, sidecar_path, unknown_type
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
 from .store import FileEntry, IndexDir, Manifest
@@ -76,6 +76,8 @@ class BuildSummary:
 
 
 def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Every file of the sources but hidden ones (``.git``, ``.DS_Store``): those of a type the
+    indexer does not read are listed too, so that each is reported as skipped ("unknown type")."""
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
     for source in sources:
@@ -83,15 +85,19 @@ def collect_files(sources: list[Path]) -> tuple[list[Path], list[tuple[str, str]
             files += sorted(
                 p
                 for p in source.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(source).parts)
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
             )
         elif source.is_file():
             files.append(source)
         else:
             problems.append((str(source), "no such file or folder"))
     return files, problems
+
+
+def _is_metadata_of_a_report(path: Path) -> bool:
+    """``NAME.json`` beside a report ``NAME.txt``/``.pdf``/…: the report's metadata (a sidecar), part of
+    that report rather than a file of unknown type."""
+    return path.suffix.lower() == ".json" and any(path.with_suffix(s).is_file() for s in SUFFIXES)
 
 
 def _sha256(path: Path) -> str:
@@ -361,6 +367,13 @@ def plan_build(
         except OSError as exc:
             summary.skipped.append((str(path), f"cannot read: {exc.strerror}"))
             continue
+        if path.suffix.lower() not in SUFFIXES:  # skipped without being read or hashed
+            if _is_metadata_of_a_report(path):
+                continue
+            reason = unknown_type(path)
+            summary.skipped.append((str(path), reason))
+            manifest.files[key] = FileEntry("", None, size, mtime, reason)
+            continue
         old = None if plan.rebuild_all else manifest.files.get(key)
         if old is not None and old.size == size and old.mtime == mtime:
             sha = old.sha256  # the same size and time: taken as unchanged without reading it
@@ -376,6 +389,18 @@ def plan_build(
         plan.entries[key] = (sha, size, mtime)
         plan.work.append((key, None, {"file": path.name}))
     return plan
+
+
+def _source_bytes(key: str, plan: BuildPlan) -> bytes | None:
+    """The bytes of a source file that is not plain text (PDF, Word, scan, HTML), kept beside its
+    text so a reader can open the original; None for .txt (the text is the original) and rebuilds."""
+    path = Path(key)
+    if key not in plan.seen or path.suffix.lower() == ".txt":
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 class _Apply:
@@ -467,7 +492,7 @@ class _Apply:
         else:
             meta = {"file": report.file, "title": report.title, "source": report.source, "url": report.url}
             meta.update(report.given)
-            writer.add(report.id, report.text, meta, report.fields, durable=False)
+            writer.add(report.id, report.text, meta, report.fields, durable=False, source=_source_bytes(key, plan))
             self.indexed_now.add(report.id)
             self.since_commit += 1
         if key in plan.seen:  # a source file (not an original being rebuilt)

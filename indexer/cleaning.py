@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .normalize import key, nfc
+from .official import is_appendix, is_distribution_list, line_reason
 
 #: Paragraphs shorter than this (in characters) are headings, captions or
 #: menu items, not report text.
@@ -92,7 +93,7 @@ def furniture_reason(line: str) -> str | None:
         return "numbers only"
     if len(re.findall(r"\s[>»|/]\s", line)) >= 2 and len(line) < 160 and not _is_sentence(line):
         return "menu or breadcrumb"
-    return None
+    return line_reason(line)  # an official document's letterhead and closing
 
 
 def is_date_line(line: str) -> bool:
@@ -221,7 +222,14 @@ def clean(text: str) -> CleanPage:
     title_key = key(page.title) if page.title else None
     kept: list[str] = []
     after_repeated_title = False
+    closing = False  # after an official document's "Nơi nhận:" (until an appendix)
     for idx, line in enumerate(body):
+        if closing and not is_appendix(line):
+            page.dropped.append((line, "distribution list and signature"))
+            continue
+        closing = closing and not is_appendix(line)
+        if is_distribution_list(line):
+            closing = True
         reason = furniture_reason(line)
         if reason is None and title_key and key(line) == title_key:
             reason, after_repeated_title = "headline repeated as caption", True

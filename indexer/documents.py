@@ -17,6 +17,7 @@ from . import schema as F
 from .analysis import sentence_starts, syllable_pairs
 from .facet_keys import NONE, place_key, topic_mask
 from .normalize import fold_token, normalize, syllables
+from .official import office_key
 from .pipeline import Report
 
 Fields = dict[str, list]
@@ -36,6 +37,7 @@ def to_fields(report: Report) -> list[Fields]:
             )
         ],
         F.YEAR_KEY: [report.year or NONE],
+        F.OFFICE: [office_key(report.official.issuer, report.official.kind)],
     }
     for field, value in (
         (F.TITLE, report.title),
@@ -45,13 +47,22 @@ def to_fields(report: Report) -> list[Fields]:
         (F.DISTRICT, report.district.code if report.district else None),
         (F.PROVINCE, report.province.code if report.province else None),
         (F.PROVINCE_2025, report.province_2025.code if report.province_2025 else None),
+        (F.NUMBER, report.official.number),
+        (F.ISSUER, report.official.issuer),
+        (F.ISSUER_NAME, report.official.issuer_name),
+        (F.KIND, report.official.kind),
     ):
         if value is not None and value != "":
             shared[field] = [value]
     # What only the report's own page shows: on its first paragraph.  Completion terms
     # too: counts are then "reports that say it", and the postings are 20 times smaller.
     first_only: Fields = {F.PARAGRAPHS: [len(report.paragraphs)], F.MENTIONED: list(report.districts_mentioned)}
-    for field, value in ((F.AUTHOR, report.author), (F.FILE, report.file), (F.URL, report.url)):
+    for field, value in (
+        (F.AUTHOR, report.author),
+        (F.FILE, report.file),
+        (F.URL, report.url),
+        (F.PLACE_DATE, report.official.place_date),
+    ):
         if value:
             first_only[field] = [value]
     report_terms = sorted(set().union(*(p.suggest for p in report.paragraphs))) if report.paragraphs else []
@@ -87,6 +98,8 @@ def to_fields(report: Report) -> list[Fields]:
                 F.TOPIC_BITS: [topic_mask(p.topics)],
             }
         )
+        if p.page is not None:
+            fields[F.PAGE] = [p.page]
         out.append(fields)
     return out
 

@@ -12,7 +12,9 @@ use, every paragraph carries two fast integers:
   gives both the district and the province counts;
 * ``topic_bits``: its topics as a bit mask, each topic's bit declared in
   ``topics.json`` (never renumbered, so old paragraphs keep their meaning);
-* ``year_key``: the reviewed year.
+* ``year_key``: the reviewed year;
+* ``office`` = issuer code × 100 + kind code of an official document (``official``),
+  one column for both facets.
 
 All three are dense: a paragraph without a place, topic or year holds 0, which
 counts for nothing.  Tantivy reads a column with gaps through an extra index,
@@ -32,6 +34,7 @@ import tantivy
 
 from . import schema as F
 from .facets import BY_NAME
+from .official import office_codes
 from .provinces2025 import provinces_2025
 from .topics import Taxonomy, taxonomy
 
@@ -85,6 +88,15 @@ def count(
                 today[code] = today.get(code, 0) + n
             if districts is not None and district:
                 districts[district] = n
+    if F.OFFICE in fields:
+        issuers, kinds = out.get("issuer"), out.get("kind")
+        for bucket in result[F.OFFICE]["buckets"]:
+            issuer, kind = office_codes(bucket["key"])
+            n = bucket["doc_count"]
+            if issuers is not None and issuer:
+                issuers[issuer] = issuers.get(issuer, 0) + n
+            if kinds is not None and kind:
+                kinds[kind] = kinds.get(kind, 0) + n
     if "year" in out:
         out["year"] = {int(b["key"]): b["doc_count"] for b in result[F.YEAR_KEY]["buckets"] if b["key"] != NONE}
     if "topic" in out:

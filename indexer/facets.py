@@ -17,6 +17,7 @@ from typing import Literal
 
 from . import schema as F
 from .gazetteer import gazetteer
+from .official import issuer_label, kind_label
 from .provinces2025 import provinces_2025_by_code
 from .topics import taxonomy
 
@@ -62,6 +63,10 @@ FACETS: tuple[Facet, ...] = (
     ),
     Facet("year", "Năm", "Năm", "Reviewed year", "2022", F.YEAR, F.YEAR_KEY, numeric=True, order="value_desc"),
     Facet("topic", "Chủ đề", "Chủ đề", "Topic slug", "dan-van", F.TOPIC, F.TOPIC_BITS, per_report=False),
+    Facet(
+        "issuer", "Cơ quan ban hành", "Cơ quan", "Issuing body slug (indexer.official)", "huyen-uy", F.ISSUER, F.OFFICE
+    ),
+    Facet("kind", "Loại văn bản", "Loại", "Document kind slug (indexer.official)", "bao-cao", F.KIND, F.OFFICE),
 )
 BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
@@ -82,4 +87,8 @@ def describe(facet: str, value: str) -> tuple[str, float | None, float | None]:
         return (today.short if today else value), None, None
     if facet == "topic":
         return taxonomy().label(value), None, None
+    if facet == "issuer":
+        return issuer_label(value), None, None
+    if facet == "kind":
+        return kind_label(value), None, None
     return value, None, None

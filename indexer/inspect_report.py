@@ -28,6 +28,10 @@ def render_report(report: Report, show_dropped: bool = True) -> str:
         f"province:    {f'{report.province.name} [{report.province.code}]' if report.province else 'unknown'}",
         f"since 7/2025: {f'{report.province_2025.name} [{report.province_2025.code}]' if report.province_2025 else 'unknown'}",
         f"year:        {report.year if report.year is not None else 'unknown'}{given('year')}",
+        f"number:      {report.official.number or '-'}",
+        f"issuer:      {report.official.issuer_name or report.official.issuer or '-'}",
+        f"kind:        {report.official.kind or '-'}",
+        f"place, date: {report.official.place_date or '-'}",
         "also names:  " + (", ".join(gaz.district_label(c) for c in report.districts_mentioned) or "-"),
         "",
         "evidence:",
@@ -43,6 +47,7 @@ def render_report(report: Report, show_dropped: bool = True) -> str:
         topics = ", ".join(tax.label(t) for t in p.topics) or "no clear topic"
         out.append(
             f"  #{p.position} [{topics}]"
+            + (f" page {p.page}" if p.page is not None else "")
             + (f" years {p.years}" if p.years else "")
             + (f" concepts {p.concepts}" if p.concepts else "")
         )

@@ -17,6 +17,7 @@ from .cleaning import clean
 from .dates import tag_year, years_mentioned
 from .gazetteer import District, Province, gazetteer
 from .normalize import nfc, normalize, syllables
+from .official import Official, clean_title, extract
 from .places import tag_places
 from .provinces2025 import Province2025, province_2025
 from .reading import read_report
@@ -49,6 +50,7 @@ class Paragraph:
     years: list[int]
     concepts: list[str]
     suggest: set[str] = field(default_factory=set)  # completion terms (see documents.suggest_terms)
+    page: int | None = None  # its page in a PDF or scan (pages are separated by form feeds), from 1
 
     def id(self, doc_id: str) -> str:
         return paragraph_id(doc_id, self.position)
@@ -76,6 +78,8 @@ class Report:
     abbreviations: dict[str, list[str]] = field(default_factory=dict)
     #: Which of title, source, published, district, year the caller gave (they override what is found).
     given: list[str] = field(default_factory=list)
+    #: Number, issuer, kind, place and date of an official document (all None for a news page).
+    official: Official = field(default_factory=Official)
 
 
 def process_text(
@@ -95,13 +99,14 @@ def process_text(
     segmenter = segmenter or Segmenter()
     page = clean(text)
     report = Report(id=document_id(text), text=nfc(text), file=file, url=url)
-    report.title = title or page.title
+    report.official = extract(text)
+    report.title = title or (clean_title(page.title) if report.official.found else page.title)
     report.author = page.author
     report.source = source or page.source
     report.dropped = page.dropped
 
     years = tag_year(report.title, page.date_line, page.paragraphs, url=url, published=published)
-    report.published = years.published
+    report.published = years.published or report.official.date  # a letterhead's date line, failing all else
     report.year = year if year is not None else years.year
     report.evidence["year"] = years.evidence if year is None else [f"year {year} given by the caller"]
 
@@ -135,6 +140,7 @@ def process_text(
     report.abbreviations = learnt
     table = (abbreviations or Abbreviations.default()).merged(learnt)
 
+    pages = paragraph_pages(text, page.paragraphs)
     for position, paragraph in enumerate(page.paragraphs):
         analysis = analyse(paragraph, segmenter)
         result = classify(analysis)
@@ -150,9 +156,28 @@ def process_text(
                 years_mentioned(paragraph),
                 concepts,
                 suggest_terms(analysis),
+                pages[position],
             )
         )
     return report
+
+
+def paragraph_pages(text: str, paragraphs: list[str]) -> list[int | None]:
+    """The page each paragraph starts on, when the text has pages (form feeds between them, as
+    ``formats`` writes PDFs and scans); else None for each.  Paragraphs are found in order, by
+    their first words, in the whitespace-collapsed text of each page."""
+    if "\f" not in text:
+        return [None] * len(paragraphs)
+    pages = [" ".join(nfc(p).split()) for p in text.split("\f")]
+    out: list[int | None] = []
+    current = 0
+    for paragraph in paragraphs:
+        start = " ".join(paragraph.split()[:8])
+        found = next((i for i in range(current, len(pages)) if start in pages[i]), None)
+        if found is not None:
+            current = found
+        out.append(current + 1 if found is not None else None)
+    return out
 
 
 def process_file(

@@ -1,8 +1,8 @@
 """Turn a file into text, or say precisely why it cannot be read.
 
-Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM) and
+Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM),
 ``.html``/``.htm`` (the text of the page with scripts, styles, navigation and
-forms left out).  Anything else that is not valid text — empty, binary, cut
+forms left out), and Word, PDF, legacy .doc and images through ``formats``.  Anything else that is not valid text — empty, binary, cut
 inside a UTF-8 character, too large — raises :class:`ReadError` with a reason a
 person can act on; the build reports it and goes on.
 
@@ -26,7 +26,10 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-SUFFIXES = (".txt", ".html", ".htm")
+from . import formats
+
+#: Every suffix read; Word, PDF, .doc and images are read by ``formats``.
+SUFFIXES = (".txt", ".html", ".htm") + formats.SUFFIXES
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -186,7 +189,7 @@ def _read(path: Path, max_bytes: int) -> tuple[str, str | None]:
     """A report file's text and, for an HTML page, the address it gives itself."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReadError(f"unsupported file type {suffix or '(none)'}: expected {', '.join(SUFFIXES)}")
+        raise ReadError(unknown_type(path))
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -197,6 +200,11 @@ def _read(path: Path, max_bytes: int) -> tuple[str, str | None]:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror}") from None
+    if suffix in formats.SUFFIXES:
+        try:
+            return formats.read_format(suffix, data), None
+        except formats.FormatError as exc:
+            raise ReadError(str(exc)) from None
     text = read_bytes_as_text(data, path.name)
     url = None
     if suffix in (".html", ".htm"):
@@ -204,6 +212,11 @@ def _read(path: Path, max_bytes: int) -> tuple[str, str | None]:
         if not text.strip():
             raise ReadError("HTML page without text")
     return text, url
+
+
+def unknown_type(path: Path) -> str:
+    """The reason a file of a type the indexer does not read is skipped."""
+    return f"unknown type {path.suffix.lower() or '(no extension)'}: expected one of {' '.join(SUFFIXES)}"
 
 
 class _TextExtractor(HTMLParser):

@@ -41,7 +41,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -81,6 +81,14 @@ SUGGEST_SEP = "\x1f"
 #: Starts the ``suggest`` terms of the vocabulary that reads queries: "\x1econg_tac\x1fcông_tác" for each
 #: compound word of a report (``search_api.reading``); completions, keyed by a typed prefix, never reach them.
 VOCAB_MARK = "\x1e"
+# An official document's letterhead (see ``official``): on every paragraph but PLACE_DATE (first only).
+NUMBER = "number"  # "45-BC/HU"
+ISSUER = "issuer"  # issuer slug ("huyen-uy"): filter
+ISSUER_NAME = "issuer_name"  # "HUYỆN ỦY THANH MIỆN", as written
+KIND = "kind"  # document kind slug ("bao-cao"): filter
+PLACE_DATE = "place_date"  # "Thanh Miện, ngày 15 tháng 12 năm 2023"
+PAGE = "page"  # the page of a paragraph of a PDF (or multi-page scan), from 1
+OFFICE = "office"  # issuer code × 100 + kind code, 0 unknown (fast): facet counts, see facet_keys
 
 
 @lru_cache(maxsize=1)
@@ -112,12 +120,16 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(TOPIC_BITS, stored=False, indexed=False, fast=True)
     sb.add_integer_field(YEAR_KEY, stored=False, indexed=False, fast=True)
     sb.add_integer_field(DATE_KEY, stored=False, indexed=False, fast=True)
+    sb.add_integer_field(OFFICE, stored=False, indexed=False, fast=True)
+    sb.add_text_field(ISSUER, stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field(KIND, stored=True, tokenizer_name="raw", index_option="basic")
     # Shown, never searched.
     sb.add_text_field(TITLE, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PUBLISHED, stored=True)
-    for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED):
+    for name in (SOURCE, AUTHOR, FILE, URL, MENTIONED, NUMBER, ISSUER_NAME, PLACE_DATE):
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field(PARAGRAPHS, stored=True, indexed=False)
+    sb.add_integer_field(PAGE, stored=True, indexed=False)
     sb.add_text_field(SUGGEST, stored=False, tokenizer_name=LINES_TOKENIZER, index_option="basic")
     return sb.build()
 

@@ -1,4 +1,5 @@
-"""Counts by district, province, year and topic, straight from the index's fast fields."""
+"""Counts by district, province, year and topic, straight from the index's fast fields;
+and every source file of the last build: indexed, or skipped with its reason (from the manifest)."""
 
 from __future__ import annotations
 
@@ -29,4 +30,13 @@ def render_stats(index_dir: Path) -> str:
             shown = f"{per_doc.get(value, 0):>5} / {count:<6}" if facet.per_report else f"{count:>6}"
             lines.append(f"  {shown} {facet.label(value)}")
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines + files_section(store))
+
+
+def files_section(store: IndexDir) -> list[str]:
+    """The source files the builds saw: how many are indexed, and each skipped one with its reason."""
+    files = store.load_manifest().files
+    skipped = sorted((name, entry.error) for name, entry in files.items() if entry.error)
+    out = [f"files: {len(files)}  indexed: {len(files) - len(skipped)}  skipped: {len(skipped)}"]
+    out += [f"  {name}: {reason}" for name, reason in skipped]
+    return out

@@ -5,6 +5,8 @@
     data/index/
       tantivy/            the Tantivy index (schema in ``schema.py``)
       originals/<id>.txt  the text of every indexed report, as read
+      originals/<id>.source  the file it was read from, when that is not plain text (PDF, Word,
+                          scan, HTML): served by GET /api/v1/documents/{id}/original
       manifest.json       source file → content hash and document id (the build's bookkeeping)
       abbreviations.json  abbreviation pairs the reports define themselves
       segments.sqlite     pyvi output per sentence (a cache; safe to delete)
@@ -130,8 +132,16 @@ class IndexDir:
             raise ValueError(f"not a document id: {doc_id!r}")
         return self.originals / f"{doc_id}.txt"
 
-    def save_original(self, doc_id: str, text: str, meta: dict | None = None, durable: bool = True) -> None:
+    def source_path(self, doc_id: str) -> Path:
+        """The file a report was read from (kept when it is not the text itself)."""
+        return self.original_path(doc_id).with_suffix(".source")
+
+    def save_original(
+        self, doc_id: str, text: str, meta: dict | None = None, durable: bool = True, source: bytes | None = None
+    ) -> None:
         atomic_write(self.original_path(doc_id), text.encode("utf-8"), durable)
+        if source is not None:
+            atomic_write(self.source_path(doc_id), source, durable)
         if meta:
             atomic_write(
                 self.original_path(doc_id).with_suffix(".json"),
@@ -147,6 +157,7 @@ class IndexDir:
     def remove_original(self, doc_id: str) -> None:
         self.original_path(doc_id).unlink(missing_ok=True)
         self.original_path(doc_id).with_suffix(".json").unlink(missing_ok=True)
+        self.source_path(doc_id).unlink(missing_ok=True)
 
     # -- abbreviations learnt from the corpus
     def load_abbreviations(self) -> dict[str, list[str]]:

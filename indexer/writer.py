@@ -71,10 +71,19 @@ class IndexWriter:
         """Whether ``doc_id`` was in the index when this writer opened."""
         return has_document(self._committed, doc_id)
 
-    def add(self, doc_id: str, text: str, meta: dict, paragraphs: list[Fields], durable: bool = True) -> None:
-        """A report's paragraphs and its original.  ``durable=False`` leaves the
-        original's flush to the next ``commit`` (a build writes hundreds between commits)."""
-        self.store.save_original(doc_id, text, meta, durable=durable)
+    def add(
+        self,
+        doc_id: str,
+        text: str,
+        meta: dict,
+        paragraphs: list[Fields],
+        durable: bool = True,
+        source: bytes | None = None,
+    ) -> None:
+        """A report's paragraphs and its original (text, and ``source``: the file's bytes when the
+        text is not the file itself).  ``durable=False`` leaves the original's flush to the next
+        ``commit`` (a build writes hundreds between commits)."""
+        self.store.save_original(doc_id, text, meta, durable=durable, source=source)
         self._removed.discard(doc_id)  # deleted and added again (analysed anew): keep it
         self._unsynced |= not durable
         for doc in to_tantivy(paragraphs):

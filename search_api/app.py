@@ -3,19 +3,23 @@
 import hmac
 import inspect
 import logging
+import tempfile
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Query, Security
+from fastapi import Depends, FastAPI, File, Form, Query, Security, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import APIKeyHeader
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indexer.facets import FACETS
+from indexer.reading import SUFFIXES, ReadError, read_file, unknown_type
 from indexer.store import is_document_id
 
 from . import docs, errors
@@ -223,6 +227,31 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         except NotFound:
             raise ApiError(404, "not_found", f"no document {doc_id}") from None
 
+    @app.get(
+        "/api/v1/documents/{doc_id}/original",
+        response_class=FileResponse,
+        tags=["documents"],
+        responses={
+            **ERRORS,
+            200: {
+                "description": "The file the report was read from (PDF, Word, scan, HTML), or its text when "
+                "it came as text or over the API; Content-Disposition names the file",
+                "content": {media: {} for media in ORIGINAL_MEDIA_TYPES},
+            },
+        },
+    )
+    def original(doc_id: str) -> FileResponse:
+        """The original of a report, so that a reader can open the source (a hit's ``page`` is its page)."""
+        try:
+            path, name, media = engine.original(checked_id(doc_id))
+        except NotFound:
+            raise ApiError(404, "not_found", f"no document {doc_id}") from None
+        # A page kept from the web is never shown from this origin: it downloads.
+        disposition = "attachment" if media == "text/html" else "inline"
+        if media == "text/plain":
+            media = "text/plain; charset=utf-8"
+        return FileResponse(path, media_type=media, filename=name, content_disposition_type=disposition)
+
     @app.get("/api/v1/facets", response_model=Facets, tags=["search"])
     def all_facets() -> Facets:
         """Every facet value with its paragraph count over the whole corpus."""
@@ -256,14 +285,69 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     def ingest(body: IngestRequest, _: Annotated[None, Depends(require_key)]):
         """Index a report; tags are found as the indexer finds them unless given."""
+        return _ingest(body)
+
+    def _ingest(body: IngestRequest, file: str | None = None, source: bytes | None = None) -> JSONResponse:
         if body.district is not None and body.district not in engine.gazetteer.districts:
             raise ApiError(422, "invalid_parameters", f"district: unknown GSO district code {body.district!r}")
         try:
-            result, created = engine.ingest(body)
+            result, created = engine.ingest(body, file=file, source=source)
         except ValueError as exc:
             raise ApiError(422, "unprocessable", str(exc)) from None
         metrics.ingested.labels("created" if created else "existing").inc()
         return JSONResponse(result.model_dump(mode="json"), status_code=201 if created else 200)
+
+    @app.post(
+        "/api/v1/documents/upload",
+        response_model=IngestResponse,
+        status_code=201,
+        tags=["documents"],
+        responses={
+            **ERRORS,
+            200: {"model": IngestResponse, "description": "Already indexed"},
+            401: {"model": ErrorResponse},
+            403: {"model": ErrorResponse},
+            415: {"model": ErrorResponse},
+        },
+    )
+    def upload(
+        file: Annotated[UploadFile, File(description="The report: " + " ".join(SUFFIXES))],
+        _: Annotated[None, Depends(require_key)],
+        title: Annotated[str | None, Form(max_length=500)] = None,
+        source: Annotated[str | None, Form(max_length=500)] = None,
+        url: Annotated[str | None, Form(max_length=2000)] = None,
+        published_date: Annotated[date | None, Form()] = None,
+        district: Annotated[str | None, Form(max_length=10, description="GSO district code")] = None,
+        year: Annotated[int | None, Form(ge=1945, le=2100)] = None,
+    ):
+        """Index a report file (multipart/form-data) as the indexer reads one: Word, PDF (OCR for
+        scans), .txt, HTML...; the file is kept as the report's original.  Same key and size limit
+        as a JSON POST."""
+        name = Path(file.filename or "").name or "upload"
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUFFIXES:
+            raise ApiError(415, "unsupported_type", f"{name}: {unknown_type(Path(name))}")
+        data = file.file.read()
+        with tempfile.TemporaryDirectory(prefix="vnsearch-upload-") as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            path.write_bytes(data)
+            try:
+                text = read_file(path, max_bytes=settings.max_body_bytes)
+            except ReadError as exc:
+                raise ApiError(422, "unreadable_file", f"{name}: {exc}") from None
+        try:
+            body = IngestRequest(
+                text=text,
+                title=title,
+                source=source,
+                url=url,
+                published_date=published_date,
+                district=district,
+                year=year,
+            )
+        except ValidationError as exc:
+            raise ApiError(422, "invalid_parameters", str(exc)) from None
+        return _ingest(body, file=name, source=None if suffix == ".txt" else data)
 
     @app.delete(
         "/api/v1/documents/{doc_id}",
@@ -293,6 +377,22 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return FileResponse(web / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+#: What GET /api/v1/documents/{id}/original may answer with (documented in the OpenAPI schema).
+ORIGINAL_MEDIA_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword",
+    "text/plain",
+    "text/html",
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
+    "image/bmp",
+    "image/webp",
+    "application/octet-stream",
+)
 
 
 def _search_params() -> Callable[..., SearchParams]:

@@ -12,6 +12,7 @@ flight; highlights are made only for the returned page.
 from __future__ import annotations
 
 import gc
+import mimetypes
 import threading
 import time
 from collections.abc import Iterable
@@ -36,7 +37,6 @@ from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_coun
 
 from . import facets as facet_mod
 from . import ranking, suggest
-from .facets import label
 from .filters import Filters
 from .highlight import Highlighter
 from .models import (
@@ -169,8 +169,10 @@ class Engine:
             return Labelled(value=code, label=self.gazetteer.province_label(code))
         return None
 
-    def _province_2025(self, code: str | None) -> Labelled | None:
-        return Labelled(value=code, label=label("province_2025", code)) if code else None
+    @staticmethod
+    def _labelled(facet: str, value: str | None) -> Labelled | None:
+        """An issuer or kind slug with its label (``indexer.facets.describe``)."""
+        return Labelled(value=value, label=facet_mod.label(facet, value)) if value else None
 
     def _topics(self, slugs) -> list[Labelled]:
         return [Labelled(value=s, label=self.taxonomy.label(s)) for s in slugs]
@@ -313,11 +315,15 @@ class Engine:
             title_highlight=highlighter.title(_first(doc, F.TITLE)),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
-            province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
+            province_2025=self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
             year=_first(doc, F.YEAR),
             published_date=_published(_first(doc, F.PUBLISHED)),
             topics=self._topics(doc.get_all(F.TOPIC)),
             source=_first(doc, F.SOURCE),
+            page=_first(doc, F.PAGE),
+            number=_first(doc, F.NUMBER),
+            issuer=self._labelled("issuer", _first(doc, F.ISSUER)),
+            kind=self._labelled("kind", _first(doc, F.KIND)),
             partial=False,
         )
 
@@ -407,13 +413,18 @@ class Engine:
             title=_first(doc, F.TITLE),
             district=self._district(_first(doc, F.DISTRICT)),
             province=self._province(_first(doc, F.PROVINCE)),
-            province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
+            province_2025=self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
             year=_first(doc, F.YEAR),
             published_date=_published(_first(doc, F.PUBLISHED)),
             source=_first(doc, F.SOURCE),
             author=_first(doc, F.AUTHOR),
             file=_first(doc, F.FILE),
             url=_first(doc, F.URL),
+            number=_first(doc, F.NUMBER),
+            issuer=self._labelled("issuer", _first(doc, F.ISSUER)),
+            issuer_name=_first(doc, F.ISSUER_NAME),
+            kind=self._labelled("kind", _first(doc, F.KIND)),
+            place_date=_first(doc, F.PLACE_DATE),
             paragraphs=_first(doc, F.PARAGRAPHS) or 0,
         )
 
@@ -452,6 +463,7 @@ class Engine:
                 position=_first(d, F.POSITION),
                 text=_first(d, F.TEXT) or "",
                 topics=self._topics(d.get_all(F.TOPIC)),
+                page=_first(d, F.PAGE),
             )
             for d in docs
         ]
@@ -459,6 +471,28 @@ class Engine:
         return DocumentDetail(
             **head.model_dump(exclude={"paragraphs"}), districts_mentioned=mentioned, paragraphs=paragraphs
         )
+
+    def original(self, doc_id: str) -> tuple[Path, str, str]:
+        """(file, download name, media type) of a report's original: the file it was read from
+        when kept (PDF, Word, scan, HTML), else its text."""
+        searcher = self.searcher()
+        first = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.POSITION, 0)),
+            ]
+        )
+        hits = searcher.search(first, 1).hits
+        if not hits:
+            raise NotFound(doc_id)
+        name = _first(searcher.doc(hits[0][1]), F.FILE) or f"{doc_id}.txt"
+        source = self.store.source_path(doc_id)
+        if source.exists():
+            return source, name, mimetypes.guess_type(name)[0] or "application/octet-stream"
+        text = self.store.original_path(doc_id)
+        if not text.exists():
+            raise NotFound(doc_id)
+        return text, (name if name.lower().endswith(".txt") else f"{Path(name).stem or doc_id}.txt"), "text/plain"
 
     def index_figures(self) -> tuple[int, int, float]:
         """(reports, paragraphs, time of the last commit): for health and metrics."""
@@ -477,7 +511,10 @@ class Engine:
         )
 
     # ------------------------------------------------------------------ writes
-    def ingest(self, request: IngestRequest) -> tuple[IngestResponse, bool]:
+    def ingest(
+        self, request: IngestRequest, *, file: str | None = None, source: bytes | None = None
+    ) -> tuple[IngestResponse, bool]:
+        """Index a posted report; ``file`` and ``source`` name and keep an uploaded file (its original)."""
         text = request.text
         if request.title and not text.lstrip().startswith(request.title.strip()):
             text = f"{request.title.strip()}\n\n{text}"
@@ -488,17 +525,18 @@ class Engine:
             title=request.title,
             source=request.source,
             url=request.url,
+            file=file,
             published=request.published_date,
             district_code=request.district,
             year=request.year,
         )
         if not report.paragraphs:
             raise ValueError("no report text left after cleaning: the text is too short or only page furniture")
-        meta = {"title": request.title, "source": request.source, "url": request.url, "origin": "api"}
+        meta = {"file": file, "title": request.title, "source": request.source, "url": request.url, "origin": "api"}
         with self._write_lock, IndexWriter(self.store, self.index, heap=SINGLE_HEAP) as writer:
             created = not writer.committed(report.id)
             if created:
-                writer.add(report.id, report.text, meta, to_fields(report))
+                writer.add(report.id, report.text, meta, to_fields(report), source=source)
                 writer.commit()
         self._last_reload = time.monotonic()  # the writer reloaded the index
         topics = sorted({t for p in report.paragraphs for t in p.topics})
@@ -508,12 +546,15 @@ class Engine:
             title=report.title,
             district=self._district(report.district.code if report.district else None),
             province=self._province(report.province.code if report.province else None),
-            province_2025=self._province_2025(report.province_2025.code if report.province_2025 else None),
+            province_2025=self._labelled("province_2025", report.province_2025.code if report.province_2025 else None),
             year=report.year,
             published_date=report.published,
             paragraphs=len(report.paragraphs),
             topics=self._topics(topics),
             given=report.given,
+            number=report.official.number,
+            issuer=self._labelled("issuer", report.official.issuer),
+            kind=self._labelled("kind", report.official.kind),
         ), created
 
     def delete(self, doc_id: str) -> None:

@@ -79,6 +79,10 @@ class Hit(BaseModel):
     published_date: date | None = None
     topics: list[Labelled] = []
     source: str | None = None
+    page: int | None = Field(None, description="Page of the paragraph in the original PDF or scan (from 1)")
+    number: str | None = Field(None, description="Official document number: '45-BC/HU', '123/BC-UBND'")
+    issuer: Labelled | None = Field(None, description="Issuing body (facet 'issuer')")
+    kind: Labelled | None = Field(None, description="Document kind: báo cáo, nghị quyết... (facet 'kind')")
     partial: bool = Field(False, description="Has only some of the words: listed after the full matches")
 
 
@@ -118,6 +122,11 @@ class DocumentMeta(BaseModel):
     author: str | None = None
     file: str | None = None
     url: str | None = None
+    number: str | None = Field(None, description="Official document number: '45-BC/HU', '123/BC-UBND'")
+    issuer: Labelled | None = Field(None, description="Issuing body (facet 'issuer')")
+    issuer_name: str | None = Field(None, description="The issuer as its letterhead writes it: 'HUYỆN ỦY THANH MIỆN'")
+    kind: Labelled | None = Field(None, description="Document kind: báo cáo, nghị quyết... (facet 'kind')")
+    place_date: str | None = Field(None, description="'Thanh Miện, ngày 15 tháng 12 năm 2023'")
 
 
 class DocumentSummary(DocumentMeta):
@@ -136,6 +145,7 @@ class ParagraphOut(BaseModel):
     position: int
     text: str
     topics: list[Labelled] = []
+    page: int | None = Field(None, description="Page in the original PDF or scan (from 1)")
 
 
 class DocumentDetail(DocumentMeta):
@@ -187,6 +197,9 @@ class IngestResponse(BaseModel):
     given: list[str] = Field(
         [], description="Fields the request gave (title, source, published, district, year): they win over the tagger"
     )
+    number: str | None = None
+    issuer: Labelled | None = None
+    kind: Labelled | None = None
 
 
 class DeleteResponse(BaseModel):
