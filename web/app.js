@@ -65,11 +65,17 @@ function show(state, previous) {
   if (state.doc) {
     if (!previous.doc) opener = el.resultsView.contains(document.activeElement) ? document.activeElement : null;
     report.open(state.doc);
-  } else if (report.close()) {
-    results.restoreScroll(state);
-    if (opener?.isConnected) opener.focus({preventScroll: true});
-    else if (previous.doc) results.focusHit(previous.doc);
-    opener = null;
+  } else {
+    // Closed from within the report (Esc, its back button, the browser's Back): focus returns to
+    // what opened it. Closed by a control elsewhere (a filter, the brand), focus stays there.
+    const active = document.activeElement;
+    const fromReport = !active || active === document.body || el.report.contains(active);
+    if (report.close()) {
+      results.restoreScroll(state);
+      if (fromReport && opener?.isConnected) opener.focus({preventScroll: true});
+      else if (fromReport && previous.doc) results.focusHit(previous.doc);
+      opener = null;
+    }
   }
   document.title = titleFor(state);
 }

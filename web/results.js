@@ -39,9 +39,10 @@ export class ResultsView {
     window.scrollTo(0, this.scrollByKey.get(this.router.searchKey(state)) || 0);
   }
 
-  /** Focus the title link of a report's hit (back from that report). */
+  /** Focus the title link of a report's hit (back from that report), else the list; never lose it to the page. */
   focusHit(docId) {
-    this.el.results.querySelector(`a[data-doc="${CSS.escape(docId)}"]`)?.focus({preventScroll: true});
+    const target = this.el.results.querySelector(`a[data-doc="${CSS.escape(docId)}"]`) || this.el.results;
+    target.focus({preventScroll: true});
   }
 
   async run(s) {
