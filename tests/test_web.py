@@ -78,8 +78,9 @@ def shots(tmp_path_factory) -> Path:
 class Page:
     """A browser tab that records console errors and uncaught exceptions."""
 
-    def __init__(self, browser, base: str, width: int = 1360, height: int = 900) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+    def __init__(self, browser, base: str, width: int = 1360, height: int = 900, **options) -> None:
+        """`options` go to the browser context (tests/test_a11y.py passes bypass_csp=True to inject axe-core)."""
+        self.context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN", **options)
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []

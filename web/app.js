@@ -40,6 +40,7 @@ const FACETS = await loadFacets();
 const router = new Router(FACETS, {onChange: show, beforeLeave: (state) => results.rememberScroll(state)});
 const facets = new FacetPanel(el, router, FACETS);
 const mapView = {zoomed: false};
+let opener = null; // what had focus when a report was opened: focus goes back to it on close
 const results = new ResultsView(el, router, {busy, onData: drawAround});
 const report = new ReportView(el, router, {busy, onLoad: () => (document.title = titleFor(router.state))});
 const suggestions = new Suggestions(el.q, el.suggestions, {onPick: submit});
@@ -62,10 +63,19 @@ function show(state, previous) {
   facets.renderSelection(state);
   if (results.stale(state)) results.run(state);
   if (state.doc) {
+    if (!previous.doc) opener = el.resultsView.contains(document.activeElement) ? document.activeElement : null;
     report.open(state.doc);
-  } else if (report.close()) {
-    results.restoreScroll(state);
-    if (previous.doc) results.focusHit(previous.doc);
+  } else {
+    // Closed from within the report (Esc, its back button, the browser's Back): focus returns to
+    // what opened it. Closed by a control elsewhere (a filter, the brand), focus stays there.
+    const active = document.activeElement;
+    const fromReport = !active || active === document.body || el.report.contains(active);
+    if (report.close()) {
+      results.restoreScroll(state);
+      if (fromReport && opener?.isConnected) opener.focus({preventScroll: true});
+      else if (fromReport && previous.doc) results.focusHit(previous.doc);
+      opener = null;
+    }
   }
   document.title = titleFor(state);
 }
@@ -76,10 +86,14 @@ function titleFor(state) {
   return state.q ? `${state.q} – ${TITLE}` : TITLE;
 }
 
+// On a touch screen the box lets go of focus after a search, so the on-screen keyboard closes and
+// the results show; with a keyboard, focus stays in the box (Tab goes on to the filters).
+const TOUCH = matchMedia("(pointer: coarse)");
+
 function submit() {
   suggestions.cancel();
   router.navigate({q: el.q.value.trim()});
-  el.q.blur();
+  if (TOUCH.matches) el.q.blur();
   el.layout.classList.remove("filters-open");
   el.filtersToggle.setAttribute("aria-expanded", "false");
 }

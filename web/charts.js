@@ -1,4 +1,6 @@
-// The year bar chart and the district map, both plain SVG built with the DOM.
+// The year bar chart and the district map, both plain SVG built with the DOM. Each bar and each
+// dot is a toggle button named with its numbers ("Năm 2021: 23 kết quả"); beside each drawing, a
+// table of the same numbers for screen readers (its text alternative).
 import {clear, h, num, s} from "./dom.js";
 
 const handlers = (value, onToggle) => ({
@@ -10,6 +12,15 @@ const handlers = (value, onToggle) => ({
     }
   },
 });
+
+/** A table of what a chart draws, read by screen readers instead of the picture. */
+function dataTable(caption, head, rows) {
+  return h("table.sr-only", {},
+    h("caption", {}, caption),
+    h("thead", {}, h("tr", {}, head.map((text) => h("th", {scope: "col"}, text)))),
+    h("tbody", {}, rows.map(([name, count, selected]) => h("tr", {},
+      h("th", {scope: "row"}, name), h("td", {}, num(count) + (selected ? " (đang lọc)" : ""))))));
+}
 
 /** Bars of hits per year; missing years in the range show as empty slots. */
 export function yearChart(container, facets, onToggle) {
@@ -28,7 +39,7 @@ export function yearChart(container, facets, onToggle) {
   const slot = (W - left - right) / slots.length;
   const barW = Math.max(2, Math.min(36, slot * 0.72));
   const labelEvery = Math.ceil(slots.length / Math.floor((W - left - right) / 34));
-  const svg = s("svg", {viewBox: `0 0 ${W} ${H}`, class: "chart", role: "group", "aria-label": "Số kết quả theo năm"});
+  const svg = s("svg", {viewBox: `0 0 ${W} ${H}`, class: "chart", role: "group", "aria-label": "Biểu đồ số kết quả theo năm"});
   svg.append(s("line", {x1: left, x2: W - right, y1: H - bottom + 0.5, y2: H - bottom + 0.5, class: "chart__axis"}));
   slots.forEach((year, i) => {
     const facet = byYear.get(year);
@@ -41,19 +52,22 @@ export function yearChart(container, facets, onToggle) {
       return;
     }
     const label = `Năm ${year}: ${num(count)} kết quả${facet.selected ? " (đang lọc)" : ""}`;
+    // The button holds only shapes (its name is the label); the numbers drawn on it follow it,
+    // hidden from screen readers and let through to the button by clicks (pointer-events: none).
     const g = s("g", {
       class: "bar" + (facet.selected ? " bar--selected" : ""), role: "button", tabindex: 0,
       "aria-pressed": facet.selected ? "true" : "false", "aria-label": label,
       "data-year": year, "data-count": count, ...handlers(String(year), onToggle),
     },
     s("title", {}, label),
-    s("rect", {x: left + slot * i, y: top - 14, width: slot, height: H - top - bottom + 14, class: "bar__hit"}),
-    s("rect", {x: cx - barW / 2, y: H - bottom - barH, width: barW, height: barH, rx: Math.min(3, barW / 4), class: "bar__fill"}),
-    s("text", {x: cx, y: H - bottom - barH - 4, class: "bar__count"}, num(count)),
-    showLabel ? s("text", {x: cx, y: H - 6, class: "chart__year"}, String(year)) : null);
-    svg.append(g);
+    s("rect", {x: left + slot * i, y: top - 14, width: slot, height: H - top + 14, class: "bar__hit"}),
+    s("rect", {x: cx - barW / 2, y: H - bottom - barH, width: barW, height: barH, rx: Math.min(3, barW / 4), class: "bar__fill"}));
+    svg.append(g, s("g", {class: "bar__labels", "aria-hidden": "true"},
+      s("text", {x: cx, y: H - bottom - barH - 4, class: "bar__count"}, num(count)),
+      showLabel ? s("text", {x: cx, y: H - 6, class: "chart__year"}, String(year)) : null));
   });
-  container.append(svg);
+  container.append(svg, dataTable("Số kết quả theo năm", ["Năm", "Số kết quả"],
+    years.map((y) => [String(y), byYear.get(y).count, byYear.get(y).selected])));
 }
 
 // Equirectangular projection over Vietnam's bounding box.
@@ -133,11 +147,15 @@ export function districtMap(container, facets, background, onToggle, view) {
   }
   svg.append(labels);
   container.append(svg);
+  if (facets.length) {
+    container.append(dataTable("Số kết quả theo huyện", ["Huyện", "Số kết quả"],
+      [...facets].sort((a, b) => b.count - a.count).map((f) => [f.label, f.count, f.selected])));
+  }
   if (!placed.length) {
     container.append(h("p.panel__empty", {}, "Không có huyện nào trong kết quả."));
     return;
   }
-  container.append(h("button.btn.btn--ghost.map__zoom", {type: "button", "aria-pressed": String(view.zoomed), onclick: () => {
+  container.append(h("button.btn.btn--ghost.map__zoom", {type: "button", onclick: () => {
     view.zoomed = !view.zoomed;
     districtMap(container, facets, background, onToggle, view);
     container.querySelector(".map__zoom")?.focus();

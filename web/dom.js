@@ -39,6 +39,14 @@ function append(el, children) {
   }
 }
 
+/** Say `text` through the page's live region (#announce, role=status): what a screen reader reads
+ * after a search or when a report opens. The same text twice in a row is still said again. */
+export function announce(text) {
+  const region = document.getElementById("announce");
+  if (!region) return;
+  region.textContent = region.textContent === text ? `${text}\u00a0` : text;
+}
+
 export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;

@@ -42,14 +42,17 @@ export class FacetPanel {
     for (const f of this.facets) {
       for (const value of state[f.name]) {
         const label = this.labelOf(f.name, value);
+        // Named by its text, "Bỏ lọc" read first: "Bỏ lọc Huyện Lương Tài (Bắc Ninh)".
         chips.push(h("button.chip", {type: "button", "data-facet": f.name, "data-value": value,
-          "aria-label": `Bỏ lọc ${f.chip}: ${label}`, onclick: () => this.router.toggle(f.name, value)},
-        h("span.chip__kind", {}, f.chip), h("span.chip__label", {}, label), h("span.chip__x", {"aria-hidden": "true"}, "×")));
+          onclick: () => this.router.toggle(f.name, value)},
+        h("span.sr-only", {}, "Bỏ lọc "), h("span.chip__kind", {}, f.chip), " ", h("span.chip__label", {}, label),
+        h("span.chip__x", {"aria-hidden": "true"}, "×")));
       }
     }
     box.hidden = !chips.length;
     if (chips.length) {
-      box.append(...chips, h("button.chip-clear", {type: "button", onclick: () => this.router.clearFilters()}, "Xóa tất cả"));
+      box.append(...chips, h("button.chip-clear", {type: "button", onclick: () => this.router.clearFilters()}, "Xóa tất cả",
+        h("span.sr-only", {}, " bộ lọc")));
     }
     const n = this.router.filterCount(state);
     filtersCount.hidden = !n;
@@ -84,11 +87,12 @@ export class FacetPanel {
         head.setAttribute("aria-expanded", String(!now));
         body.hidden = now;
       }},
-    h("span.facet__title", {}, f.title),
-    selectedCount ? h("span.facet__badge", {}, `${selectedCount} đã chọn`) : h("span.facet__total", {}, num(values.length)),
+    h("span.facet__title", {}, f.title), " ",
+    selectedCount ? h("span.facet__badge", {}, `${selectedCount} đã chọn`)
+      : h("span.facet__total", {}, num(values.length), h("span.sr-only", {}, " giá trị")),
     h("span.facet__chevron", {"aria-hidden": "true"}));
     body.hidden = this.collapsed.has(facet);
-    group.append(h("h2.facet__heading", {}, head), body);
+    group.append(h("h3.facet__heading", {}, head), body);
     if (!values.length) {
       body.append(h("p.facet__empty", {}, "Không có giá trị nào."));
       return group;
@@ -105,7 +109,7 @@ export class FacetPanel {
       if (!shown.length) list.append(h("li.facet__empty", {}, "Không khớp."));
       const hidden = matching.length - shown.length;
       more.hidden = needle || (hidden <= 0 && !expanded);
-      more.textContent = expanded ? "Thu gọn" : `Xem thêm ${num(hidden)}`;
+      clear(more).append(expanded ? "Thu gọn" : `Xem thêm ${num(hidden)}`, h("span.sr-only", {}, ` ${f.title.toLowerCase()}`));
     };
     more.addEventListener("click", () => {
       flip(this.expanded, facet);
@@ -130,9 +134,10 @@ export class FacetPanel {
     return h("li.facet__item" + (v.selected ? ".is-selected" : "") + (v.count === 0 ? ".is-zero" : ""), {},
       h("input", {type: "checkbox", id, checked: v.selected, "data-facet": facet, "data-value": v.value,
         onchange: () => this.router.toggle(facet, v.value)}),
+      // The checkbox is read as "Lương Tài (Bắc Ninh) 23 kết quả".
       h("label", {for: id},
-        h("span.facet__label", {}, v.label),
-        h("span.facet__count", {"aria-label": `${v.count} kết quả`}, num(v.count))));
+        h("span.facet__label", {}, v.label), " ",
+        h("span.facet__count", {}, num(v.count)), h("span.sr-only", {}, " kết quả")));
   }
 }
 

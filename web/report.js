@@ -1,7 +1,7 @@
 // The report view: one report's paragraphs, the query's words marked, the linked paragraph
 // highlighted and scrolled to; Back returns to the results it was opened from.
 import * as api from "./api.js";
-import {$, clear, date, fold, h, num} from "./dom.js";
+import {$, announce, clear, date, fold, h, num} from "./dom.js";
 import {link} from "./url.js";
 
 export class ReportView {
@@ -50,7 +50,10 @@ export class ReportView {
       this.onLoad();
       const {para} = this.router.state;
       this.markParagraph(para, true);
-      if (para === null) $("h1", el.report)?.focus({preventScroll: true});
+      if (para === null) $(".report__title", el.report)?.focus({preventScroll: true});
+      announce(`Đã mở báo cáo: ${data.title || "Báo cáo không có tiêu đề"}.` +
+        (para !== null && data.paragraphs.some((p) => p.position === para) ? ` Đoạn ${num(para + 1)}.` : "") +
+        " Nhấn Esc để quay lại kết quả.");
     } catch (err) {
       if (err.name === "AbortError") return;
       this.id = null;
@@ -122,7 +125,7 @@ export class ReportView {
       markTerms(text, p.text, terms);
       body.append(h("section.para", {id: `para-${p.position}`, "data-position": p.position},
         link(router, "a.para__num", {to: {doc: d.id, para: p.position}, nav: {replace: true, keepPage: true},
-          title: "Liên kết đến đoạn này"}, num(p.position + 1)),
+          title: "Liên kết đến đoạn này"}, h("span.sr-only", {}, "Đoạn "), num(p.position + 1)),
         h("p", {}, text),
         p.topics.length ? h("div.para__topics", {}, p.topics.map((t) => h("span.tag.tag--small", {}, t.label))) : null));
     }
@@ -130,7 +133,7 @@ export class ReportView {
       this.nav(),
       h("header.report__header", {},
         h("p.report__kicker", {}, [d.district?.label, d.year && `Năm ${d.year}`].filter(Boolean).join(" · ") || "Báo cáo"),
-        h("h1.report__title", {tabindex: "-1"}, d.title || "(Báo cáo không có tiêu đề)"),
+        h("h2.report__title", {tabindex: "-1"}, d.title || "(Báo cáo không có tiêu đề)"),
         h("dl.report__meta", {}, meta),
         d.districts_mentioned.length ? h("div.report__mentioned", {},
           h("span.report__mentioned-title", {}, "Các huyện được nhắc đến: "),

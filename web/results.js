@@ -1,7 +1,7 @@
 // Results: the search request and what it draws in the main column (status line, notices, hits,
 // pagination, the error with its retry), and the scroll position each search was left at.
 import * as api from "./api.js";
-import {clear, date, fold, h, ms, num} from "./dom.js";
+import {announce, clear, date, fold, h, ms, num} from "./dom.js";
 import {link} from "./url.js";
 
 export const PER_PAGE = 10;
@@ -39,9 +39,10 @@ export class ResultsView {
     window.scrollTo(0, this.scrollByKey.get(this.router.searchKey(state)) || 0);
   }
 
-  /** Focus the title link of a report's hit (back from that report). */
+  /** Focus the title link of a report's hit (back from that report), else the list; never lose it to the page. */
   focusHit(docId) {
-    this.el.results.querySelector(`a[data-doc="${CSS.escape(docId)}"]`)?.focus({preventScroll: true});
+    const target = this.el.results.querySelector(`a[data-doc="${CSS.escape(docId)}"]`) || this.el.results;
+    target.focus({preventScroll: true});
   }
 
   async run(s) {
@@ -102,6 +103,7 @@ export class ResultsView {
       data.hits.forEach((hit, i) => results.append(this.renderHit(s, hit, (data.page - 1) * data.per_page + i + 1)));
     }
     this.renderPagination(data);
+    announce(announcement(s, data));
   }
 
   renderHit(s, hit, rank) {
@@ -130,8 +132,9 @@ export class ResultsView {
         snippet,
         h("div.hit__foot", {},
           hit.topics.map((t) => h("button.tag", {type: "button", title: `Lọc theo chủ đề: ${t.label}`,
-            onclick: () => this.router.state.topic.includes(t.value) || this.router.toggle("topic", t.value)}, t.label)),
-          link(this.router, "a.hit__para", {to, nav}, `Đoạn ${hit.position + 1} · Đọc báo cáo →`))));
+            onclick: () => this.router.state.topic.includes(t.value) || this.router.toggle("topic", t.value)},
+          h("span.sr-only", {}, "Lọc theo chủ đề: "), t.label)),
+          link(this.router, "a.hit__para", {to, nav}, `Đoạn ${hit.position + 1} · Đọc báo cáo `, h("span", {"aria-hidden": "true"}, "→")))));
   }
 
   titleLink(hit, to, nav) {
@@ -155,7 +158,7 @@ export class ResultsView {
       actions.push(h("button.btn", {type: "button", onclick: () => this.router.clearFilters()}, "Bỏ tất cả bộ lọc"));
     }
     return h("li.empty", {},
-      h("h2.empty__title", {}, "Không tìm thấy kết quả"),
+      h("h3.empty__title", {}, "Không tìm thấy kết quả"),
       h("p", {}, s.q ? ["Không có đoạn nào khớp với “", h("strong", {}, s.q), "”."] : "Không có đoạn nào khớp với các bộ lọc."),
       h("ul.empty__tips", {}, tips), actions.length ? h("p", {}, actions) : null,
       h("p.empty__examples", {}, "Thử: ", this.examples()));
@@ -215,7 +218,7 @@ export class ResultsView {
     clear(status).append("Có lỗi xảy ra");
     clear(notices);
     clear(results).append(h("li.error", {role: "alert"},
-      h("h2.error__title", {}, err.status === 0 ? "Không kết nối được máy chủ" : "Không tải được kết quả"),
+      h("h3.error__title", {}, err.status === 0 ? "Không kết nối được máy chủ" : "Không tải được kết quả"),
       h("p", {}, err.message || "Lỗi không xác định."),
       h("button.btn.btn--primary", {type: "button", onclick: () => {
         this.lastKey = null;
@@ -223,6 +226,22 @@ export class ResultsView {
       }}, "Thử lại")));
     pagination.hidden = true;
   }
+}
+
+/** What the live region says about an answer: "Tìm thấy 11 kết quả.", the page, a "did you mean". */
+function announcement(s, data) {
+  const parts = [];
+  if (data.total > 0) {
+    const pages = pageCount(data);
+    parts.push(`Tìm thấy ${num(data.total)} kết quả${pages > 1 ? `, trang ${num(data.page)} trên ${num(pages)}` : ""}.`);
+    if (data.partial) parts.push("Không có đoạn nào chứa đủ mọi từ đã gõ; đây là các kết quả gần đúng nhất.");
+  } else {
+    parts.push("Không tìm thấy kết quả.");
+  }
+  if (data.did_you_mean && data.did_you_mean.trim().toLowerCase() !== s.q.toLowerCase()) {
+    parts.push(`Có phải bạn muốn tìm: ${data.did_you_mean}?`);
+  }
+  return parts.join(" ");
 }
 
 const pageCount = (data) => Math.max(1, Math.ceil(Math.min(data.total, MAX_TOTAL) / data.per_page));

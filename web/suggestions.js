@@ -80,7 +80,7 @@ export class Suggestions {
           e.preventDefault();
           this.pick(i);
         }},
-      h("span.suggestion__text", {}, item.text.slice(0, k), h("strong", {}, item.text.slice(k))),
+      h("span.suggestion__text", {}, item.text.slice(0, k), h("strong", {}, item.text.slice(k))), " ",
       h("span.suggestion__count", {}, `${num(item.count)} đoạn`)));
     });
     this.list.hidden = false;
