@@ -111,12 +111,18 @@ export class ReportView {
       row(title("province_2025"), d.province_2025.label);
     }
     row("Năm báo cáo", d.year && String(d.year));
+    row("Loại văn bản", d.kind && d.kind.label);
+    row("Số hiệu", d.number);
+    row("Cơ quan ban hành", d.issuer_name || (d.issuer && d.issuer.label));
+    row("Địa danh, ngày", d.place_date);
     row("Ngày đăng", d.published_date && date(d.published_date));
     row("Nguồn", d.source);
     row("Tác giả", d.author);
     const url = d.url && safeUrl(d.url);
     row("Bản gốc", url ? h("a", {href: url, rel: "noopener noreferrer nofollow", target: "_blank"}, d.url) : d.url);
     row("Tệp", d.file);
+    row("Tệp gốc", h("a", {href: `/api/v1/documents/${encodeURIComponent(d.id)}/original`, download: "", "data-original": ""},
+      "Tải về tệp gốc"));
     row("Số đoạn", num(d.paragraphs.length));
     const terms = queryTerms(router.state.q);
     const body = h("div.report__body");
@@ -127,6 +133,7 @@ export class ReportView {
         link(router, "a.para__num", {to: {doc: d.id, para: p.position}, nav: {replace: true, keepPage: true},
           title: "Liên kết đến đoạn này"}, h("span.sr-only", {}, "Đoạn "), num(p.position + 1)),
         h("p", {}, text),
+        p.page ? h("span.para__page", {}, `trang ${num(p.page)}`) : null,
         p.topics.length ? h("div.para__topics", {}, p.topics.map((t) => h("span.tag.tag--small", {}, t.label))) : null));
     }
     clear(this.el.report).append(

@@ -120,6 +120,9 @@ export class ResultsView {
       meta.push(h("span.meta.meta--today", {title: "Tỉnh từ 1/7/2025"}, `nay ${today.label}`));
     }
     if (hit.year) meta.push(h("span.meta", {}, `Năm ${hit.year}`));
+    if (hit.kind || hit.number) meta.push(h("span.meta.meta--doc", {}, [hit.kind?.label, hit.number && `số ${hit.number}`].filter(Boolean).join(" ")));
+    if (hit.issuer) meta.push(h("span.meta", {}, hit.issuer.label));
+    if (hit.page) meta.push(h("span.meta.meta--page", {}, `trang ${num(hit.page)}`));
     if (hit.published_date) meta.push(h("span.meta", {}, `Đăng ${date(hit.published_date)}`));
     if (hit.source) meta.push(h("span.meta.meta--source", {}, hit.source));
     // Hits with only some of the words follow the full matches (the API flags them).
