@@ -127,7 +127,25 @@ def load_queries(path: Path = JUDGMENTS) -> list[Query]:
 
 
 def load_labels(path: Path = LABELS) -> dict:
-    return json.loads(path.read_text("utf-8"))
+    """The labels, with a ``dated_units`` district (merged away before the gazetteer's snapshot,
+    labelled by its old GSO code) given the code the indexer's dated gazetteer uses for the same
+    unit (``indexer/data/district_history.json``: same name, same province), so both speak of one
+    unit under one code.  The person's judgement (which unit) is unchanged."""
+    labels = json.loads(path.read_text("utf-8"))
+    dated = labels.get("dated_units") or {}
+    if dated:
+        from indexer.gazetteer import gazetteer
+
+        gaz = gazetteer()
+        by_name = {(d.short, d.province_code): code for code, d in gaz.districts.items()}
+        codes = {
+            old: by_name.get((unit["name"].removeprefix("Huyện ").strip(), unit["province_code"]), old)
+            for old, unit in dated.items()
+        }
+        for item in [*labels.get("documents", {}).values(), *labels.get("paragraphs", [])]:
+            if isinstance(item, dict) and item.get("district_code") in codes:
+                item["district_code"] = codes[item["district_code"]]
+    return labels
 
 
 def corpus_files(bench: BenchSet = MAIN) -> list[Path]:
