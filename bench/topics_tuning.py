@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 
 from indexer.analysis import analyse
@@ -47,7 +48,12 @@ def load_taxonomy(path: Path | None) -> Taxonomy:
         for t in data["topics"]
     )
     return Taxonomy(
-        topics, float(data["threshold"]), float(data["relative"]), _index_terms(topics), {t.slug: t for t in topics}
+        topics,
+        float(data["threshold"]),
+        float(data["relative"]),
+        _index_terms(topics),
+        {t.slug: t for t in topics},
+        float(data.get("sure", math.inf)),
     )
 
 
@@ -110,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     tax = load_taxonomy(args.lexicon)
     data = rows(Segmenter())
     print(
-        f"threshold {tax.threshold}, relative {tax.relative}; '<' marks precision < {TARGET_PRECISION} or recall < {TARGET_RECALL}"
+        f"threshold {tax.threshold}, relative {tax.relative}, sure {tax.sure}; '<' marks precision < {TARGET_PRECISION} or recall < {TARGET_RECALL}"
     )
     for title, sets in (("main", ("main",)), ("tuning", ("tuning",)), ("main + tuning", ("main", "tuning"))):
         per_topic, scored = score(data, tax, sets)
