@@ -9,6 +9,7 @@ fire inside "hội nghị quyết định".
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,6 +36,8 @@ class Taxonomy:
     #: First syllable → (topic slug, term index, term): a paragraph is scanned once.
     by_first_syllable: dict = field(default_factory=dict, compare=False, hash=False)
     by_slug: dict = field(default_factory=dict, compare=False, hash=False)
+    #: A topic whose own weight reaches this is kept whatever the relative cut says.
+    sure: float = math.inf
 
     def label(self, slug: str) -> str:
         return next((t.label for t in self.topics if t.slug == slug), slug)
@@ -74,6 +77,7 @@ def taxonomy() -> Taxonomy:
         float(data["relative"]),
         _index_terms(topics_t),
         {t.slug: t for t in topics_t},
+        float(data.get("sure", math.inf)),
     )
 
 
@@ -112,6 +116,6 @@ def classify(analysis: Analysis, tax: Taxonomy | None = None) -> TopicResult:
     chosen = [
         slug
         for slug, s in sorted(scores.items(), key=lambda kv: -kv[1])
-        if s >= tax.threshold and s >= tax.relative * best
+        if s >= tax.threshold and (s >= tax.relative * best or s >= tax.sure)
     ]
     return TopicResult(chosen, fired, scores)

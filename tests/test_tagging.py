@@ -140,6 +140,39 @@ def test_topics_are_explained():
     assert any(term == "nông thôn mới" for p in farming for term, _ in p.fired["nong-nghiep-nong-thon"])
 
 
+def test_topic_terms_are_listed_once():
+    from indexer.topics import taxonomy
+
+    for topic in taxonomy().topics:
+        seen: dict = {}
+        for sylls, _, term in topic.terms:
+            assert sylls not in seen, f"{topic.slug}: {term!r} is {seen[sylls]!r} again (both would count)"
+            seen[sylls] = term
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Công tác cải cách hành chính được đẩy mạnh, 98% hồ sơ được giải quyết đúng hạn.", "chinh-quyen"),
+        ("Thanh toán không dùng tiền mặt được mở rộng tại các chợ và trường học trên địa bàn.", "chuyen-doi-so"),
+        ("Ủy ban MTTQ huyện tặng giấy khen cho 12 tập thể có thành tích trong năm.", "dan-van"),
+        ("Các tổ hòa giải ở cơ sở hòa giải thành 120 vụ việc, giữ gìn đoàn kết trong khu dân cư.", "dan-van"),
+        (
+            "Lũ quét và sạt lở đất làm hư hỏng 40 ngôi nhà, huyện di dời 90 hộ dân khỏi vùng nguy hiểm.",
+            "tai-nguyen-moi-truong",
+        ),
+    ],
+)
+def test_one_defining_term_is_enough(text, slug):
+    # A paragraph about one field, naming it once with its own words, gets that topic.
+    from indexer.analysis import analyse
+    from indexer.segmentation import Segmenter
+    from indexer.topics import classify
+
+    result = classify(analyse(text, Segmenter()))
+    assert slug in result.topics, result.fired
+
+
 def test_cross_boundary_terms_do_not_fire():
     report = process_text(
         "Tiêu đề\n\nHội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã, thị trấn trong năm tới "
