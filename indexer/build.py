@@ -30,7 +30,7 @@ import tantivy
 
 from .analysis import Abbreviations
 from .documents import to_fields
-from .pipeline import process_text
+from .pipeline import process_given
 from .reading import DEFAULT_MAX_BYTES, SUFFIXES, ReadError, ReportMeta, read_report, sidecar_path, unknown_type
 from .schema import SCHEMA_VERSION, open_index
 from .segmentation import Segmenter
@@ -182,17 +182,8 @@ def _process(path: str, max_bytes: int, text: str | None = None, meta: dict | No
             year=meta.get("year"),
             published=date.fromisoformat(str(meta["published"])) if meta.get("published") else None,
         )
-        report = process_text(
-            text,
-            file=meta.get("file", Path(path).name),
-            segmenter=seg,
-            abbreviations=_worker_abbreviations,
-            title=given.title,
-            source=given.source,
-            url=given.url,
-            published=given.published,
-            district_code=given.district,
-            year=given.year,
+        report = process_given(
+            text, given, file=meta.get("file", Path(path).name), segmenter=seg, abbreviations=_worker_abbreviations
         )
         if not report.paragraphs:
             raise ReadError("no report text left after cleaning (only page furniture)")

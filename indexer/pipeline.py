@@ -20,7 +20,7 @@ from .normalize import nfc, normalize, syllables
 from .official import Official, clean_title, extract
 from .places import tag_places
 from .provinces2025 import Province2025, province_2025
-from .reading import read_report
+from .reading import ReportMeta, read_report
 from .segmentation import Segmenter
 from .suggestions import suggest_terms
 from .topics import classify
@@ -189,15 +189,28 @@ def process_file(
     """One report file, with what its page (canonical URL) and its sidecar ``NAME.json`` say about it."""
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     text, meta = read_report(path, **kwargs)
+    return process_given(text, meta, file=path.name, segmenter=segmenter, abbreviations=abbreviations)
+
+
+def process_given(
+    text: str,
+    given: ReportMeta,
+    *,
+    file: str | None = None,
+    segmenter: Segmenter | None = None,
+    abbreviations: Abbreviations | None = None,
+) -> Report:
+    """``process_text`` with what is known of the report besides its text (a sidecar, a page's
+    address, the record kept with an original): given values win over what the tagger finds."""
     return process_text(
         text,
-        file=path.name,
+        file=file,
         segmenter=segmenter,
         abbreviations=abbreviations,
-        title=meta.title,
-        source=meta.source,
-        url=meta.url,
-        published=meta.published,
-        district_code=meta.district,
-        year=meta.year,
+        title=given.title,
+        source=given.source,
+        url=given.url,
+        published=given.published,
+        district_code=given.district,
+        year=given.year,
     )

@@ -57,6 +57,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse},
 }
 
+#: POST answers: 201 created, 200 when the same text was already indexed, and the key's refusals.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    200: {"model": IngestResponse, "description": "Already indexed"},
+    401: {"model": ErrorResponse},
+    403: {"model": ErrorResponse},
+}
 
 _SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -276,12 +283,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response_model=IngestResponse,
         status_code=201,
         tags=["documents"],
-        responses={
-            **ERRORS,
-            200: {"model": IngestResponse, "description": "Already indexed"},
-            401: {"model": ErrorResponse},
-            403: {"model": ErrorResponse},
-        },
+        responses=WRITE_RESPONSES,
     )
     def ingest(body: IngestRequest, _: Annotated[None, Depends(require_key)]):
         """Index a report; tags are found as the indexer finds them unless given."""
@@ -302,13 +304,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response_model=IngestResponse,
         status_code=201,
         tags=["documents"],
-        responses={
-            **ERRORS,
-            200: {"model": IngestResponse, "description": "Already indexed"},
-            401: {"model": ErrorResponse},
-            403: {"model": ErrorResponse},
-            415: {"model": ErrorResponse},
-        },
+        responses={**WRITE_RESPONSES, 415: {"model": ErrorResponse}},
     )
     def upload(
         file: Annotated[UploadFile, File(description="The report: " + " ".join(SUFFIXES))],
