@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.cleaning import _DATE_RE, CleanPage, clean
-from indexer.reading import html_to_text
+from indexer.reading import html_to_text, page_text
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
 
@@ -65,7 +65,12 @@ def load_pages(folder: Path = PAGES_DIR) -> list[Page]:
 
 # ----------------------------------------------------------------- the paths compared
 def current(html: str) -> str:
-    """The indexer's own path before this comparison: ``reading.html_to_text``."""
+    """The indexer's own path before this comparison: the whole page's text (``reading.page_text``)."""
+    return page_text(html)
+
+
+def chosen(html: str) -> str:
+    """The indexer's path now (``reading.html_to_text``): readability's article placed in the page's text."""
     return html_to_text(html)
 
 
@@ -94,7 +99,7 @@ def readability(html: str) -> str:
     from readability import Document
 
     doc = Document(html)
-    body = html_to_text(doc.summary(html_partial=True))
+    body = page_text(doc.summary(html_partial=True))
     return f"{doc.short_title()}\n{body}" if body.strip() else ""
 
 
@@ -103,6 +108,7 @@ PATHS: dict[str, Callable[[str], str]] = {
     "trafilatura 2.x + cleaning": trafilatura_default,
     "trafilatura favor_recall + cleaning": trafilatura_recall,
     "readability-lxml + cleaning": readability,
+    "readability-lxml in the page + cleaning (chosen)": chosen,
 }
 
 

@@ -31,6 +31,7 @@ MAX_PARAGRAPH_CHARS = 4000
 _DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 _TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _SENTENCE_END = re.compile(r"[.!?…;:\"'»)\]]$")
+_PHOTO_CREDIT = re.compile(r"(?:^|[.!?]\s+|\()anh\s*:\s*[^:;]{1,40}\)?$")
 _SITE_PREFIX = re.compile(r"^\(\s*([\w.-]+\.(?:vn|com|net|org|gov\.vn|org\.vn|com\.vn))\s*\)\s*[-–—:]?\s*", re.I)
 
 
@@ -76,6 +77,12 @@ def _counter_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s*[:：]?\s*[\d.,\s]+$")
 
 
+@lru_cache(maxsize=4)
+def _only_furniture_re(lex: Lexicon) -> re.Pattern[str]:
+    words = "|".join(re.escape(e) for e in sorted(lex.exact, key=len, reverse=True) if e.strip(":"))
+    return re.compile(rf"(?:(?:{words})(?:\s*[|·,/-]\s*|\s+|$))+")
+
+
 def furniture_reason(line: str) -> str | None:
     """Why a line is page furniture, or None when it may be content."""
     lex = lexicon()
@@ -87,6 +94,8 @@ def furniture_reason(line: str) -> str | None:
         return "furniture lexicon"
     if any(k.startswith(p) for p in lex.prefixes):
         return "furniture lexicon"
+    if _only_furniture_re(lex).fullmatch(k):
+        return "furniture lexicon"  # a row of them: "Facebook Zalo In bài viết", "In trang | Gửi email"
     if _counter_re(lex).match(k):
         return "counter"
     if re.fullmatch(r"[\d\s.,:/|-]+", k):
@@ -110,7 +119,10 @@ def _sentence_count(line: str) -> int:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption: one short sentence about who is doing what on a picture."""
+    """A photo caption: one short sentence about who is doing what on a picture, or any short
+    line that ends with a photo credit ("… từ đất lúa. Ảnh: Đ.T", "… (Ảnh: Thu Hà)")."""
+    if len(line) <= 250 and _PHOTO_CREDIT.search(key(line)):
+        return True
     if len(line) > 160 or _sentence_count(line) > 1 or ";" in line:
         return False
     lex = lexicon()

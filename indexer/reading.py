@@ -306,21 +306,90 @@ def html_to_text(html: str) -> str:
 
 
 def _html_page(html: str) -> tuple[str, str | None]:
-    """The page's text and its own address (``<link rel=canonical>``, else ``og:url``)."""
+    """The page's text and its own address (``<link rel=canonical>``, else ``og:url``).
+
+    The text is the article as readability-lxml finds it, with the lines just above it on the page
+    (headline, date line) and a byline just below it; when readability finds nothing it can place
+    in the page, the whole page's text (``page_text``).  ``bench/html_extractors.py`` measured
+    both, and trafilatura, on made-up district pages (docs/RELIABILITY.md, "HTML pages").
+    """
+    text, url = _page_text_and_url(html)
+    return article_text(html, text) or text, url
+
+
+def page_text(html: str) -> str:
+    """The text of the whole page, less scripts, styles, navigation, header, footer, asides and forms."""
+    return _page_text_and_url(html)[0]
+
+
+def _page_text_and_url(html: str) -> tuple[str, str | None]:
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     url = parser.canonical or parser.og_url
     if url and not re.match(r"https?://", url, re.I):
         url = None  # a relative canonical says nothing about the site
-    body = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in body.split("\n")]
-    text = "\n".join(line for line in lines if line)
+    text = _lines_text(parser.parts)
     # The <title> is used only when the body does not already start with it.
     title = re.sub(r"\s+", " ", parser.title or "").strip()
     if title and not text.startswith(title[:40]):
         text = f"{title}\n{text}"
     return text, url
+
+
+def _lines_text(parts: list[str]) -> str:
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+#: Lines of the page kept above the article (the headline, date line and share buttons sit there).
+HEADER_LINES = 4
+#: Lines below the article looked at for a byline.
+TRAILER_LINES = 2
+_LONG_SENTENCE = re.compile(r"^.{80,}[.!?…]$")
+
+
+def article_text(html: str, page: str) -> str | None:
+    """The article of a news page: readability-lxml's main content, placed in the page's own text.
+
+    Readability's content begins and ends at its first and last lines of paragraph length; up to
+    ``HEADER_LINES`` lines of the page above it are kept (stopping at a long sentence: a sidebar
+    summary, not a headline), and the first of ``TRAILER_LINES`` lines below it that is a byline.
+    None when readability finds no content, or none of it is in the page's text (then the whole
+    page is read as before).
+    """
+    from readability import Document  # readability-lxml
+    from readability.readability import Unparseable
+
+    from .cleaning import MIN_PARAGRAPH_CHARS, byline_parts
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except (Unparseable, ValueError, TypeError):
+        return None
+    parser = _TextExtractor()
+    parser.feed(summary)
+    parser.close()
+    article = _lines_text(parser.parts).split("\n")
+    long_lines = [i for i, line in enumerate(article) if len(line) >= MIN_PARAGRAPH_CHARS]
+    page_lines = page.split("\n")
+    where = {line: i for i, line in reversed(list(enumerate(page_lines)))}  # first place of each line
+    placed = [(i, where[article[i]]) for i in long_lines if article[i] in where]
+    if not placed:
+        return None
+    (first, start), (last, end) = placed[0], placed[-1]
+    header: list[str] = []
+    for line in reversed(page_lines[max(0, start - HEADER_LINES) : start]):
+        if _LONG_SENTENCE.match(line):
+            break
+        header.insert(0, line)
+    body = article[first:]
+    if not any(byline_parts(line) for line in article[last + 1 :]):
+        for line in page_lines[end + 1 : end + 1 + TRAILER_LINES]:
+            if line not in body and byline_parts(line):
+                body.append(line)
+                break
+    return "\n".join(header + body)
 
 
 # ----------------------------------------------------------------- what is known about a report besides its text
