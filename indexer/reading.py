@@ -355,8 +355,9 @@ def article_text(html: str, page: str) -> str | None:
     Readability's content begins and ends at its first and last lines of paragraph length; up to
     ``HEADER_LINES`` lines of the page above it are kept (stopping at a long sentence: a sidebar
     summary, not a headline), and the first of ``TRAILER_LINES`` lines below it that is a byline.
-    None when readability finds no content, or none of it is in the page's text (then the whole
-    page is read as before).
+    None (and the whole page is read, as before) when readability finds no content, when none of it
+    is in the page's text, or when it leaves out the page's longest line: then it took something
+    else, a long block of comments say, for the article.
     """
     from readability import Document  # readability-lxml
     from readability.readability import Unparseable
@@ -376,6 +377,11 @@ def article_text(html: str, page: str) -> str | None:
     where = {line: i for i, line in reversed(list(enumerate(page_lines)))}  # first place of each line
     placed = [(i, where[article[i]]) for i in long_lines if article[i] in where]
     if not placed:
+        return None
+    # Readability can take a block of comments or summaries for the article (a short article under a
+    # long discussion): the page's longest line, which is the article's on a news page, must be in it.
+    longest = max(page_lines, key=len)
+    if len(longest) >= MIN_PARAGRAPH_CHARS and longest not in article:
         return None
     (first, start), (last, end) = placed[0], placed[-1]
     header: list[str] = []

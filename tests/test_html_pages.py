@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.html_extractors import PAGES_DIR, _day, _norm, chosen, load_pages
+from bench.html_extractors import PAGES_DIR, _day, _norm, chosen, load_pages, readability
 from indexer.cleaning import clean
 from indexer.pipeline import process_file
 from indexer.reading import html_to_text, page_text
@@ -48,6 +48,22 @@ def test_a_page_readability_cannot_place_is_read_whole():
     """No article of paragraph length: the whole page's text, as before (a menu-only page stays furniture)."""
     html = "<html><body><nav>Trang chủ</nav><p>Tin mới</p><p>Báo cáo ngắn</p></body></html>"
     assert html_to_text(html) == page_text(html) == "Tin mới\nBáo cáo ngắn"
+
+
+def test_a_long_discussion_under_a_short_article_is_not_taken_for_it():
+    """Readability takes eight long readers' opinions (no class names to warn it) for the article;
+    the article's lead, the page's longest line, is not in them, so the whole page is read."""
+    page = next(p for p in PAGES if p.name.startswith("08-"))
+    article = page.html.split("<p>Thầy cô")[0] + "<p>Lê Phương</p></article></main>"
+    opinion = (
+        "Ý kiến số {}: trường mới khang trang quá, mong huyện tiếp tục đầu tư thêm cho các điểm trường lẻ ở "
+        "thôn xa, nhất là nhà vệ sinh và bếp ăn cho các cháu học bán trú lâu dài."
+    )
+    opinions = "".join(f"<div><b>Bạn đọc {i}</b><div>{opinion.format(i)}</div></div>" for i in range(8))
+    html = f"{article}<div><div>{opinions}</div></div><footer>© 2023</footer></body></html>"
+    assert "Ý kiến số" in readability(html)  # what readability alone takes for the article
+    kept = clean(html_to_text(html)).paragraphs
+    assert kept == page.paragraphs[:2]
 
 
 def test_the_canonical_address_is_kept(tmp_path):
