@@ -1,8 +1,9 @@
 """Turn a file into text, or say precisely why it cannot be read.
 
 Accepted: ``.txt`` (UTF-8 with or without BOM, UTF-16 with BOM),
-``.html``/``.htm`` (the text of the page with scripts, styles, navigation and
-forms left out), and Word, PDF, legacy .doc and images through ``formats``.  Anything else that is not valid text — empty, binary, cut
+``.html``/``.htm`` (the article as readability-lxml finds it, with the
+headline and date line above it; the text of the whole page with scripts, styles, navigation and
+forms left out when it finds none), and Word, PDF, legacy .doc and images through ``formats``.  Anything else that is not valid text — empty, binary, cut
 inside a UTF-8 character, too large — raises :class:`ReadError` with a reason a
 person can act on; the build reports it and goes on.
 
