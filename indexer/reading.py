@@ -20,6 +20,7 @@ no encoding well is skipped as "not valid UTF-8".
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import formats
+
+# readability-lxml logs a traceback for a page it cannot summarise; such a page is read whole instead.
+logging.getLogger("readability.readability").disabled = True
 
 #: Every suffix read; Word, PDF, .doc and images are read by ``formats``.
 SUFFIXES = (".txt", ".html", ".htm") + formats.SUFFIXES
@@ -361,28 +365,38 @@ def article_text(html: str, page: str) -> str | None:
     else, a long block of comments say, for the article.
     """
     from readability import Document  # readability-lxml
-    from readability.readability import Unparseable
 
     from .cleaning import MIN_PARAGRAPH_CHARS, byline_parts
 
+    page_lines = page.split("\n")
+    if not any(len(line) >= MIN_PARAGRAPH_CHARS for line in page_lines):
+        return None  # no paragraph to find
     try:
         summary = Document(html).summary(html_partial=True)
-    except (Unparseable, ValueError, TypeError):
+    except Exception:  # readability's failure is not the page's: it is read whole
         return None
     parser = _TextExtractor()
     parser.feed(summary)
     parser.close()
     article = _lines_text(parser.parts).split("\n")
     long_lines = [i for i, line in enumerate(article) if len(line) >= MIN_PARAGRAPH_CHARS]
-    page_lines = page.split("\n")
-    where = {line: i for i, line in reversed(list(enumerate(page_lines)))}  # first place of each line
-    placed = [(i, where[article[i]]) for i in long_lines if article[i] in where]
-    if not placed:
-        return None
     # Readability can take a block of comments or summaries for the article (a short article under a
     # long discussion): the page's longest line, which is the article's on a news page, must be in it.
-    longest = max(page_lines, key=len)
-    if len(longest) >= MIN_PARAGRAPH_CHARS and longest not in article:
+    if max(page_lines, key=len) not in article:
+        return None
+    # Each long line at its place in the page, in order, the last ones first: a lead repeated in a
+    # "featured" box higher up is placed where the article is.
+    places: dict[str, list[int]] = {}
+    for i, line in enumerate(page_lines):
+        places.setdefault(line, []).append(i)
+    placed: list[tuple[int, int]] = []
+    bound = len(page_lines)
+    for i in reversed(long_lines):
+        before = [j for j in places.get(article[i], []) if j < bound]
+        if before:
+            placed.insert(0, (i, before[-1]))
+            bound = before[-1]
+    if not placed:
         return None
     (first, start), (last, end) = placed[0], placed[-1]
     header: list[str] = []

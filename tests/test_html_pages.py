@@ -66,6 +66,14 @@ def test_a_long_discussion_under_a_short_article_is_not_taken_for_it():
     assert kept == page.paragraphs[:2]
 
 
+def test_a_lead_repeated_in_a_featured_box_above_is_placed_where_the_article_is():
+    page = next(p for p in PAGES if p.name.startswith("01-"))
+    box = f'<div class="featured"><div>Tiêu điểm</div><div><a href="#">{page.title}</a></div><div>{page.paragraphs[0]}</div></div>'
+    cleaned = clean(html_to_text(page.html.replace("<main>", box + "<main>")))
+    assert cleaned.title == page.title and _day(cleaned.date_line or "") == _day(page.date)
+    assert cleaned.paragraphs == page.paragraphs
+
+
 def test_the_canonical_address_is_kept(tmp_path):
     page = next(p for p in PAGES if p.name.startswith("01-"))
     path = tmp_path / "trang.html"
