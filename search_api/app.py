@@ -338,6 +338,18 @@ def _search_params() -> Callable[..., SearchParams]:
         parameter("sort", Literal["relevance", "newest", "oldest"], "relevance"),
         parameter("page", Annotated[int, Query(ge=1, le=MAX_PAGE)], 1),
         parameter("per_page", Annotated[int, Query(ge=1, le=MAX_PER_PAGE)], 10),
+        parameter(
+            "group",
+            Annotated[
+                Literal["paragraph", "report"],
+                Query(
+                    description="report: one hit per report, ranked by its best paragraph (highlighted), with up to "
+                    "2 more matching paragraphs and matching_paragraphs; pages, totals of hits and facet counts are "
+                    "of reports. paragraph (default): one hit per paragraph"
+                ),
+            ],
+            "paragraph",
+        ),
     ]
 
     def search_params(**given: Any) -> SearchParams:

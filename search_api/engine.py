@@ -35,10 +35,10 @@ from indexer.topics import taxonomy
 from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_count
 
 from . import facets as facet_mod
-from . import ranking, suggest
+from . import grouping, ranking, suggest
 from .facets import label
 from .filters import Filters
-from .highlight import Highlighter
+from .highlight import SHORT_WINDOW_CHARS, Highlighter
 from .models import (
     DocumentDetail,
     DocumentList,
@@ -49,7 +49,9 @@ from .models import (
     IngestRequest,
     IngestResponse,
     Labelled,
+    MoreParagraph,
     ParagraphOut,
+    ReportHit,
     SearchResponse,
 )
 from .query import ParsedQuery, parse
@@ -87,6 +89,7 @@ class SearchParams:
         page: int = 1,
         per_page: int = 10,
         facets: bool = True,
+        group: str = "paragraph",
         year_from: int | None = None,
         year_to: int | None = None,
         filters: Filters | None = None,
@@ -95,11 +98,20 @@ class SearchParams:
         self.q, self.sort, self.page, self.per_page = q, sort, page, per_page
         #: Count facets (the page needs them; a tool that reads only hits can skip the pass).
         self.facets = facets
+        #: "report": one hit per report, pages and facet counts by report (``grouping``).
+        self.group = group
         self.filters = filters.copy() if filters is not None else Filters(selected, year_from, year_to)
 
     def but(self, **changes: Any) -> SearchParams:
-        """A copy with some of ``q``, ``sort``, ``page``, ``per_page``, ``facets`` changed."""
-        fields = {"q": self.q, "sort": self.sort, "page": self.page, "per_page": self.per_page, "facets": self.facets}
+        """A copy with some of ``q``, ``sort``, ``page``, ``per_page``, ``facets``, ``group`` changed."""
+        fields = {
+            "q": self.q,
+            "sort": self.sort,
+            "page": self.page,
+            "per_page": self.per_page,
+            "facets": self.facets,
+            "group": self.group,
+        }
         return SearchParams(**{**fields, **changes}, filters=self.filters)
 
 
@@ -196,59 +208,86 @@ class Engine:
         searcher = self.searcher()
         parsed = self.parse(params.q, searcher)
         filters = params.filters
+        by_report = params.group == "report"
         text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
         places = ranking.place_boosts(self.schema, parsed)
         if places:
             text_query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, text_query)] + [(tantivy.Occur.Should, q) for q in places]
             )
-        facets_counted = self._count_facets(
-            searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False), filters, params.facets
-        )
+        # What the totals and facets count: the same matches, without the ranking's boosts.
+        counted_query = ranking.build_text_query(self.schema, parsed, None, boosts=False)
+        facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
         offset = (params.page - 1) * params.per_page
-        result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
-        full_count = result.count
+        several_units = not parsed.is_empty and self._has_several_units(parsed)
+        # Every matching report with its matching paragraphs: ``total_reports``, and the full count.
+        reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+        full_count = sum(reports.values())
         partial = False
-        listed: list[tuple[float, tantivy.DocAddress, bool]] = [(k, a, False) for k, a in result.hits]
-        total = result.count
-        if not parsed.is_empty and self._has_several_units(parsed) and result.count < params.per_page:
-            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
-            if result.count == 0:
-                # Nothing has every word: the best partial matches *are* the results.
-                text_query = loose
-                facets_counted = self._count_facets(
-                    searcher,
-                    ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False),
-                    filters,
-                    params.facets,
-                )
-                result = self._run(searcher, filters.apply(self.schema, loose), params, offset, params.per_page)
-                listed = [(k, a, True) for k, a in result.hits]
-                total = result.count
-                partial = total > 0
-            elif params.sort == "relevance" and offset == 0 and len(listed) < params.per_page:
-                # Fewer paragraphs than a page have every word: the best partial matches
-                # fill the first page after them, flagged.  Totals and facets still count full matches only,
-                # so a facet's count is what ticking it gives.
+        if several_units and full_count == 0:
+            # Nothing has every word: the best partial matches *are* the results.
+            text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
+            counted_query = ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False)
+            facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
+            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+            partial = bool(reports)
+        # Partial matches fill a short first page after the full ones, flagged.  Totals and facets
+        # still count full matches only, so a facet's count is what ticking it gives.
+        fill = several_units and not partial and params.sort == "relevance" and offset == 0 and full_count > 0
+        loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True) if fill else None
+        listed: list[tuple[float, list[tuple[float, tantivy.DocAddress]], int, bool]] = []
+        listed_paragraphs: list[tuple[float, tantivy.DocAddress, bool]] = []
+        if by_report:
+            listed = self._list_reports(searcher, text_query, loose, reports, params, offset, partial)
+            total = sum(reports.values())
+        else:
+            result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+            total = result.count
+            listed_paragraphs = [(k, a, partial) for k, a in result.hits]
+            if loose is not None and len(listed_paragraphs) < params.per_page:
                 extra_query = filters.apply(
                     self.schema,
                     tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]),
                 )
-                extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
-                listed += [(k, a, True) for k, a in extra.hits]
+                extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed_paragraphs))
+                listed_paragraphs += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         # A partial hit may hold a word's syllables apart: mark them one by one there.
+        any_partial = any(p for _, _, p in listed_paragraphs) or any(r[3] for r in listed)
         apart_marks = (
             Highlighter(searcher, self.schema, ranking.highlight_terms(parsed, apart=True))
-            if any(p for _, _, p in listed)
+            if any_partial
             else highlighter
         )
-        hits = []
-        for key, address, is_partial in listed:
-            doc = searcher.doc(address)
-            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter)
-            hit.partial = is_partial
-            hits.append(hit)
+        hits: list[Hit] = []
+        if by_report:
+            short = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed), window=SHORT_WINDOW_CHARS)
+            short_apart = (
+                Highlighter(
+                    searcher, self.schema, ranking.highlight_terms(parsed, apart=True), window=SHORT_WINDOW_CHARS
+                )
+                if any_partial
+                else short
+            )
+            for key, paragraphs, count, is_partial in listed:
+                hits.append(
+                    self._report_hit(
+                        searcher,
+                        key if params.sort == "relevance" else 0.0,
+                        paragraphs,
+                        count,
+                        is_partial,
+                        (apart_marks, short_apart) if is_partial else (highlighter, short),
+                    )
+                )
+        else:
+            for key, address, is_partial in listed_paragraphs:
+                doc = searcher.doc(address)
+                hit = self._hit(
+                    doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter
+                )
+                hit.partial = is_partial
+                hits.append(hit)
         facet_counts = facets_counted.result() if facets_counted is not None else Facets()
         did_you_mean = self._did_you_mean(
             searcher, parsed, full_count, filters, [h.text for h in hits if not h.partial]
@@ -256,6 +295,8 @@ class Engine:
         return SearchResponse(
             query=params.q,
             total=total,
+            total_reports=len(reports),
+            group="report" if by_report else "paragraph",
             page=params.page,
             per_page=params.per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
@@ -267,8 +308,70 @@ class Engine:
             facets=facet_counts,
         )
 
+    def _list_reports(
+        self,
+        searcher: tantivy.Searcher,
+        text_query: tantivy.Query,
+        loose: tantivy.Query | None,
+        reports: dict[str, int],
+        params: SearchParams,
+        offset: int,
+        partial: bool,
+    ) -> list[tuple[float, list[tuple[float, tantivy.DocAddress]], int, bool]]:
+        """A page of reports: (rank key, best paragraphs, matching paragraphs, partial) each.
+
+        Reports are ranked by their best paragraph (``grouping``); a short first page is
+        filled with reports that match partially, as paragraphs are."""
+        schema, filters = self.schema, params.filters
+
+        def rank(query: tantivy.Query, limit: int, start: int) -> list[tuple[float, tantivy.DocAddress]]:
+            return self._run(searcher, query, params, start, limit).hits
+
+        full = filters.apply(schema, text_query)
+        ranked = grouping.rank_reports(searcher, full, rank, offset + params.per_page, sum(reports.values()))[offset:]
+        out = [
+            (r.key, grouping.report_paragraphs(searcher, schema, full, r.doc_id), reports.get(r.doc_id, 0), partial)
+            for r in ranked
+        ]
+        if loose is not None and len(out) < params.per_page:
+            extra = filters.apply(
+                schema, tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)])
+            )
+            more = grouping.matching_reports(searcher, extra)
+            for r in grouping.rank_reports(
+                searcher, extra, rank, params.per_page - len(out), sum(more.values()), skip=frozenset(reports)
+            ):
+                out.append((r.key, grouping.report_paragraphs(searcher, schema, extra, r.doc_id), more[r.doc_id], True))
+        return out
+
+    def _report_hit(
+        self,
+        searcher: tantivy.Searcher,
+        key: float,
+        paragraphs: list[tuple[float, tantivy.DocAddress]],
+        count: int,
+        is_partial: bool,
+        highlighters: tuple[Highlighter, Highlighter],
+    ) -> ReportHit:
+        """A report's card: its best paragraph as the hit, the next ones short under it."""
+        full, short = highlighters
+        best = self._hit(searcher.doc(paragraphs[0][1]), key, full)
+        more = []
+        for _, address in paragraphs[1:]:
+            doc = searcher.doc(address)
+            more.append(
+                MoreParagraph(
+                    id=_paragraph_id(doc),
+                    position=_first(doc, F.POSITION),
+                    highlight=short.highlight(doc, _first(doc, F.TEXT) or ""),
+                    partial=is_partial,
+                )
+            )
+        fields = {name: getattr(best, name) for name in Hit.model_fields}
+        return ReportHit(**{**fields, "partial": is_partial}, matching_paragraphs=count, more=more)
+
     def _count_facets(
-        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool
+        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool, per_report: bool
     ) -> Future | None:
         """Facet counts on a second thread, beside the ranking pass (None when not asked for).
 
@@ -279,9 +382,9 @@ class Engine:
             return None
         if self._in_flight > 1:
             done: Future = Future()
-            done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters))
+            done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters, per_report))
             return done
-        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters)
+        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters, per_report)
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:
