@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -67,6 +67,33 @@ FACET_THREADS = 4
 
 class NotFound(Exception):
     pass
+
+
+@dataclass
+class Row:
+    """One exported or fed result: a paragraph, or a report by its best paragraph."""
+
+    report_id: str
+    paragraph_id: str
+    position: int
+    title: str | None
+    district: Labelled | None
+    province: Labelled | None
+    province_2025: Labelled | None
+    year: int | None
+    published_date: date | None
+    topics: list[Labelled]
+    url: str | None
+    text: str
+
+
+@dataclass
+class Rows:
+    """Every full match up to a cap, read lazily (``rows`` loads stored documents as it goes)."""
+
+    total: int
+    capped: bool
+    rows: Iterator[Row]
 
 
 @dataclass
@@ -209,12 +236,7 @@ class Engine:
         parsed = self.parse(params.q, searcher)
         filters = params.filters
         by_report = params.group == "report"
-        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
-        places = ranking.place_boosts(self.schema, parsed)
-        if places:
-            text_query = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, text_query)] + [(tantivy.Occur.Should, q) for q in places]
-            )
+        text_query = self._ranking_query(parsed)
         # What the totals and facets count: the same matches, without the ranking's boosts.
         counted_query = ranking.build_text_query(self.schema, parsed, None, boosts=False)
         facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
@@ -490,6 +512,91 @@ class Engine:
                 return accented
         return candidate
 
+    # ------------------------------------------------------------------ export and feeds
+    def rows(self, params: SearchParams, cap: int) -> Rows:
+        """Every full match of a search (paragraphs; reports by their best paragraph when
+        grouped), in its order, up to ``cap``: for CSV and NDJSON.  Partial matches are not
+        results here: an export is what the totals count."""
+        searcher = self.searcher()
+        parsed = self.parse(params.q, searcher)
+        filters = params.filters
+        counted = filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, boosts=False))
+        ranked = filters.apply(self.schema, self._ranking_query(parsed))
+        reports = grouping.matching_reports(searcher, counted)
+        total_paragraphs = sum(reports.values())
+
+        def rank(query: tantivy.Query, limit: int, start: int) -> list[tuple[float, tantivy.DocAddress]]:
+            return self._run(searcher, query, params, start, limit).hits if limit > 0 else []
+
+        if params.group == "report":
+            order = grouping.rank_reports(searcher, ranked, rank, cap, total_paragraphs)
+            best = (
+                (lambda r: r.address)
+                if params.sort == "relevance"
+                else (lambda r: grouping.report_paragraphs(searcher, self.schema, ranked, r.doc_id, 1)[0][1])
+            )
+            addresses: Iterator[tantivy.DocAddress] = (best(r) for r in order)
+            total = len(reports)
+        else:
+            addresses = (a for _, a in rank(ranked, min(cap, total_paragraphs), 0))
+            total = total_paragraphs
+        return Rows(total, total > cap, self._rows(searcher, addresses))
+
+    def document_rows(self, params: SearchParams, cap: int) -> Rows:
+        """The reports ``documents`` lists, newest first, up to ``cap``: each by its first paragraph."""
+        searcher = self.searcher()
+        result = self._first_paragraphs(searcher, self._documents_query(searcher, params), cap, 0)
+        return Rows(result.count, result.count > cap, self._rows(searcher, (a for _, a in result.hits)))
+
+    def feed(self, params: SearchParams, entries: int) -> list[Row]:
+        """The newest ``entries`` reports matching a search (published date, else year), each
+        by its best paragraph: a feed's entries."""
+        # Sorted by date, ``rows`` picks each report's best paragraph by score.
+        return list(self.rows(params.but(group="report", sort="newest"), entries).rows)
+
+    def _ranking_query(self, parsed: ParsedQuery) -> tantivy.Query:
+        """The query that ranks, place boosts included (``_search`` builds the same)."""
+        query = ranking.build_text_query(self.schema, parsed, self.segmenter)
+        places = ranking.place_boosts(self.schema, parsed)
+        if places:
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Should, q) for q in places]
+            )
+        return query
+
+    def _rows(self, searcher: tantivy.Searcher, addresses: Iterable[tantivy.DocAddress]) -> Iterator[Row]:
+        """Rows for paragraphs; a report's address (stored on its first paragraph only) is read once."""
+        urls: dict[str, str | None] = {}
+        for address in addresses:
+            doc = searcher.doc(address)
+            doc_id, position = _first(doc, F.DOC_ID), _first(doc, F.POSITION)
+            if doc_id not in urls:
+                urls[doc_id] = _first(doc, F.URL) if position == 0 else self._report_url(searcher, doc_id)
+            yield Row(
+                report_id=doc_id,
+                paragraph_id=paragraph_id(doc_id, position),
+                position=position,
+                title=_first(doc, F.TITLE),
+                district=self._district(_first(doc, F.DISTRICT)),
+                province=self._province(_first(doc, F.PROVINCE)),
+                province_2025=self._province_2025(_first(doc, F.PROVINCE_2025)),
+                year=_first(doc, F.YEAR),
+                published_date=_published(_first(doc, F.PUBLISHED)),
+                topics=self._topics(doc.get_all(F.TOPIC)),
+                url=urls[doc_id],
+                text=_first(doc, F.TEXT) or "",
+            )
+
+    def _report_url(self, searcher: tantivy.Searcher, doc_id: str) -> str | None:
+        first = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.POSITION, 0)),
+            ]
+        )
+        hits = searcher.search(first, 1).hits
+        return _first(searcher.doc(hits[0][1]), F.URL) if hits else None
+
     # ------------------------------------------------------------------ facets and suggestions
     def facets(self) -> Facets:
         searcher = self.searcher()
@@ -522,6 +629,13 @@ class Engine:
 
     def documents(self, params: SearchParams) -> DocumentList:
         searcher = self.searcher()
+        query = self._documents_query(searcher, params)
+        result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
+        docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
+        return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
+
+    def _documents_query(self, searcher: tantivy.Searcher, params: SearchParams) -> tantivy.Query:
+        """Reports matching the filters and, when given, with a paragraph matching the query."""
         parsed = self.parse(params.q, searcher)
         query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, boosts=False))
         if not parsed.is_empty:
@@ -533,9 +647,7 @@ class Engine:
                 if terms
                 else tantivy.Query.empty_query()
             )
-        result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
-        docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
-        return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
+        return query
 
     def _matching_document_ids(self, searcher: tantivy.Searcher, query: tantivy.Query) -> list[str]:
         result = searcher.aggregate(query, {"d": {"terms": {"field": F.DOC_ID, "size": 65000}}})
