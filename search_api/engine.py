@@ -257,7 +257,7 @@ class Engine:
         # still count full matches only, so a facet's count is what ticking it gives.
         fill = several_units and not partial and params.sort == "relevance" and offset == 0 and full_count > 0
         loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True) if fill else None
-        listed: list[tuple[float, list[tuple[float, tantivy.DocAddress]], int, bool]] = []
+        listed: list[tuple[float, list[tantivy.Document], int, bool]] = []
         listed_paragraphs: list[tuple[float, tantivy.DocAddress, bool]] = []
         if by_report:
             listed = self._list_reports(searcher, text_query, loose, reports, params, offset, partial)
@@ -294,7 +294,6 @@ class Engine:
             for key, paragraphs, count, is_partial in listed:
                 hits.append(
                     self._report_hit(
-                        searcher,
                         key if params.sort == "relevance" else 0.0,
                         paragraphs,
                         count,
@@ -339,7 +338,7 @@ class Engine:
         params: SearchParams,
         offset: int,
         partial: bool,
-    ) -> list[tuple[float, list[tuple[float, tantivy.DocAddress]], int, bool]]:
+    ) -> list[tuple[float, list[tantivy.Document], int, bool]]:
         """A page of reports: (rank key, best paragraphs, matching paragraphs, partial) each.
 
         Reports are ranked by their best paragraph (``grouping``); a short first page is
@@ -350,11 +349,16 @@ class Engine:
             return self._run(searcher, query, params, start, limit).hits
 
         full = filters.apply(schema, text_query)
+
+        def best(r: grouping.Ranked, query: tantivy.Query, count: int) -> list[tantivy.Document]:
+            # Ranked by score, the paragraphs read while ranking are the report's best when there
+            # are enough of them; else (or sorted by date) the report's own best, one small search.
+            if params.sort == "relevance" and len(r.paragraphs) >= min(1 + grouping.MORE, count):
+                return [doc for _, _, doc in r.paragraphs]
+            return [searcher.doc(a) for _, a in grouping.report_paragraphs(searcher, schema, query, r.doc_id)]
+
         ranked = grouping.rank_reports(searcher, full, rank, offset + params.per_page, sum(reports.values()))[offset:]
-        out = [
-            (r.key, grouping.report_paragraphs(searcher, schema, full, r.doc_id), reports.get(r.doc_id, 0), partial)
-            for r in ranked
-        ]
+        out = [(r.key, best(r, full, reports.get(r.doc_id, 0)), reports.get(r.doc_id, 0), partial) for r in ranked]
         if loose is not None and len(out) < params.per_page:
             extra = filters.apply(
                 schema, tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)])
@@ -363,24 +367,22 @@ class Engine:
             for r in grouping.rank_reports(
                 searcher, extra, rank, params.per_page - len(out), sum(more.values()), skip=frozenset(reports)
             ):
-                out.append((r.key, grouping.report_paragraphs(searcher, schema, extra, r.doc_id), more[r.doc_id], True))
+                out.append((r.key, best(r, extra, more[r.doc_id]), more[r.doc_id], True))
         return out
 
     def _report_hit(
         self,
-        searcher: tantivy.Searcher,
         key: float,
-        paragraphs: list[tuple[float, tantivy.DocAddress]],
+        paragraphs: list[tantivy.Document],
         count: int,
         is_partial: bool,
         highlighters: tuple[Highlighter, Highlighter],
     ) -> ReportHit:
         """A report's card: its best paragraph as the hit, the next ones short under it."""
         full, short = highlighters
-        best = self._hit(searcher.doc(paragraphs[0][1]), key, full)
+        best = self._hit(paragraphs[0], key, full)
         more = []
-        for _, address in paragraphs[1:]:
-            doc = searcher.doc(address)
+        for doc in paragraphs[1:]:
             more.append(
                 MoreParagraph(
                     id=_paragraph_id(doc),

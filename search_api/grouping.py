@@ -38,11 +38,13 @@ Ranker = Callable[[tantivy.Query, int, int], list[tuple[float, tantivy.DocAddres
 
 @dataclass
 class Ranked:
-    """A report in rank order: the key and address of its first paragraph in that order."""
+    """A report in rank order: the key and address of its first paragraph in that order, and
+    its first paragraphs in that order (up to ``1 + MORE``) as read, with their documents."""
 
     doc_id: str
     key: float
     address: tantivy.DocAddress
+    paragraphs: list[tuple[float, tantivy.DocAddress, tantivy.Document]]
 
 
 def matching_reports(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, int]:
@@ -66,9 +68,15 @@ def rank_reports(
     window = max(MIN_WINDOW, wanted * WINDOW_FACTOR)
     while read < matches and len(seen) < wanted:
         for key, address in rank(query, window - read, read):
-            doc_id = str(searcher.doc(address).get_first(F.DOC_ID))
-            if doc_id not in seen and doc_id not in skip:
-                seen[doc_id] = Ranked(doc_id, key, address)
+            doc = searcher.doc(address)
+            doc_id = str(doc.get_first(F.DOC_ID))
+            if doc_id in skip:
+                continue
+            ranked = seen.get(doc_id)
+            if ranked is None:
+                seen[doc_id] = Ranked(doc_id, key, address, [(key, address, doc)])
+            elif len(ranked.paragraphs) <= MORE:
+                ranked.paragraphs.append((key, address, doc))
         read = window
         window *= 2
     return list(seen.values())[:wanted]
