@@ -242,28 +242,38 @@ class Engine:
         facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
         offset = (params.page - 1) * params.per_page
         several_units = not parsed.is_empty and self._has_several_units(parsed)
-        # Every matching report with its matching paragraphs: ``total_reports``, and the full count.
-        reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
-        full_count = sum(reports.values())
+        # Grouped, the matching reports (with their matching paragraphs) rank the page; else
+        # they are only ``total_reports``, read in the facets' pass when there is one.
+        reports: dict[str, int] | None = None
+        result: _Ranked | None = None
+        if by_report:
+            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+            full_count = sum(reports.values())
+        else:
+            result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+            full_count = result.count
         partial = False
         if several_units and full_count == 0:
             # Nothing has every word: the best partial matches *are* the results.
             text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
             counted_query = ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False)
             facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
-            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
-            partial = bool(reports)
+            if by_report:
+                reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+                partial = bool(reports)
+            else:
+                result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+                partial = result.count > 0
         # Partial matches fill a short first page after the full ones, flagged.  Totals and facets
         # still count full matches only, so a facet's count is what ticking it gives.
         fill = several_units and not partial and params.sort == "relevance" and offset == 0 and full_count > 0
         loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True) if fill else None
         listed: list[tuple[float, list[tantivy.Document], int, bool]] = []
         listed_paragraphs: list[tuple[float, tantivy.DocAddress, bool]] = []
-        if by_report:
+        if reports is not None:
             listed = self._list_reports(searcher, text_query, loose, reports, params, offset, partial)
             total = sum(reports.values())
-        else:
-            result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+        elif result is not None:
             total = result.count
             listed_paragraphs = [(k, a, partial) for k, a in result.hits]
             if loose is not None and len(listed_paragraphs) < params.per_page:
@@ -309,7 +319,11 @@ class Engine:
                 )
                 hit.partial = is_partial
                 hits.append(hit)
-        facet_counts = facets_counted.result() if facets_counted is not None else Facets()
+        facet_counts, counted_reports = facets_counted.result() if facets_counted is not None else (Facets(), None)
+        if reports is None:
+            reports = counted_reports
+        if reports is None:  # no facets counted, or every facet has a selection
+            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
         did_you_mean = self._did_you_mean(
             searcher, parsed, full_count, filters, [h.text for h in hits if not h.partial]
         )
@@ -397,7 +411,8 @@ class Engine:
     def _count_facets(
         self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool, per_report: bool
     ) -> Future | None:
-        """Facet counts on a second thread, beside the ranking pass (None when not asked for).
+        """Facet counts (and the matching reports, ``facets.compute``) on a second
+        thread, beside the ranking pass (None when not asked for).
 
         Only when this search is the process's only one: with others in flight the cores
         are busy anyway, and a second thread per search only added switches between
@@ -602,7 +617,7 @@ class Engine:
     # ------------------------------------------------------------------ facets and suggestions
     def facets(self) -> Facets:
         searcher = self.searcher()
-        return facet_mod.compute(searcher, self.schema, tantivy.Query.all_query(), Filters())
+        return facet_mod.compute(searcher, self.schema, tantivy.Query.all_query(), Filters())[0]
 
     def suggest(self, prefix: str) -> list[tuple[str, int]]:
         return suggest.complete(self.searcher(), prefix)
