@@ -371,7 +371,9 @@ class Engine:
                 return [doc for _, _, doc in r.paragraphs]
             return [searcher.doc(a) for _, a in grouping.report_paragraphs(searcher, schema, query, r.doc_id)]
 
-        ranked = grouping.rank_reports(searcher, full, rank, offset + params.per_page, sum(reports.values()))[offset:]
+        # A page past the last report reads nothing (else it would read every match to find none).
+        wanted = min(offset + params.per_page, len(reports)) if offset < len(reports) else 0
+        ranked = grouping.rank_reports(searcher, full, rank, wanted, sum(reports.values()))[offset:]
         out = [(r.key, best(r, full, reports.get(r.doc_id, 0)), reports.get(r.doc_id, 0), partial) for r in ranked]
         if loose is not None and len(out) < params.per_page:
             extra = filters.apply(
