@@ -266,7 +266,9 @@ class Engine:
                 partial = result.count > 0
         # Partial matches fill a short first page after the full ones, flagged.  Totals and facets
         # still count full matches only, so a facet's count is what ticking it gives.
-        fill = several_units and not partial and params.sort == "relevance" and offset == 0 and full_count > 0
+        units = len(reports) if reports is not None else full_count  # what a page lists
+        fill = several_units and not partial and params.sort == "relevance" and offset == 0
+        fill = fill and 0 < units < params.per_page
         loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True) if fill else None
         listed: list[tuple[float, list[tantivy.Document], int, bool]] = []
         listed_paragraphs: list[tuple[float, tantivy.DocAddress, bool]] = []
