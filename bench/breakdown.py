@@ -7,7 +7,7 @@
 Runs ``bench.speed``'s 60-search mix through the engine in this process (no HTTP, one
 search at a time, facet passes in line as under load), with facets and with
 ``facets=false``, and prints per search: CPU time, the part spent inside Tantivy's
-calls (ranking ``search``, facet ``aggregate``, stored ``doc``, snippets, term
+calls (ranking ``search``, facet and report ``aggregate``, stored ``doc``, snippets, term
 statistics) and the rest: parsing and building the query, decoding facet buckets,
 highlights, building and serialising the response.
 

@@ -22,7 +22,11 @@ and its aggregations were 2-4 times slower on one.
 
 ``count`` runs one aggregation for the facets asked and decodes it into plain
 ``value → paragraphs`` maps; the API's disjunctive facets and ``indexer stats``
-both read counts through it.
+both read counts through it.  ``count_reports`` counts reports instead (a
+report once in each value any of its matching paragraphs has), from terms
+aggregations on ``doc_id``.  Tantivy's ``cardinality`` would be cheaper but is
+a HyperLogLog estimate, and a count must be what ticking the value gives,
+exactly.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ PLACE_FACTOR = 1000
 #: Enough buckets for every place (≈760) and every topic combination (2^11).
 BUCKETS = 20_000
 
+#: Reports one ``doc_id`` aggregation may hold: Tantivy refuses an aggregation of more than
+#: 65,000 buckets; past that, report counts would be short (not at 1M paragraphs: ~50k reports).
+REPORT_BUCKETS = 65_000
+#: The key of the matching reports in ``count``'s answer (no facet has this name).
+REPORTS = "doc_id"
 #: The key of "no value" in every column.
 NONE = 0
 
@@ -62,9 +71,14 @@ def topic_mask(slugs: Iterable[str], tax: Taxonomy | None = None) -> int:
 
 
 def count(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, facets: Iterable[str]
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    facets: Iterable[str],
+    reports: bool = False,
 ) -> dict[str, dict]:
-    """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass.
+    """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass;
+    with ``reports``, also ``REPORTS``: {report id: paragraphs}, in the same pass.
 
     Values are GSO codes for district and province, ints for year, slugs for topic.
     Decoding runs on every search (hundreds of buckets for a broad query), so
@@ -72,36 +86,90 @@ def count(
     """
     facets = list(facets)
     fields = sorted({BY_NAME[f].column for f in facets})
-    result = searcher.aggregate(query, {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields})
+    request = {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields}
+    if reports:
+        request[REPORTS] = {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}
+    result = searcher.aggregate(query, request)
     out: dict[str, dict] = {f: {} for f in facets}
+    if reports:
+        out[REPORTS] = {b["key"]: b["doc_count"] for b in result[REPORTS]["buckets"]}
     if F.PLACE in fields:
-        districts, provinces, today = out.get("district"), out.get("province"), out.get("province_2025")
-        for bucket in result[F.PLACE]["buckets"]:
-            if bucket["key"] == NONE:
-                continue
-            province, district = _place_codes(bucket["key"])
-            n = bucket["doc_count"]
-            if provinces is not None:
-                provinces[province] = provinces.get(province, 0) + n
-            if today is not None:
-                code = _today(province)
-                today[code] = today.get(code, 0) + n
-            if districts is not None and district:
-                districts[district] = n
+        _places(out, ((b["key"], b["doc_count"]) for b in result[F.PLACE]["buckets"]))
     if F.OFFICE in fields:
-        issuers, kinds = out.get("issuer"), out.get("kind")
-        for bucket in result[F.OFFICE]["buckets"]:
-            issuer, kind = office_codes(bucket["key"])
-            n = bucket["doc_count"]
-            if issuers is not None and issuer:
-                issuers[issuer] = issuers.get(issuer, 0) + n
-            if kinds is not None and kind:
-                kinds[kind] = kinds.get(kind, 0) + n
+        _offices(out, ((b["key"], b["doc_count"]) for b in result[F.OFFICE]["buckets"]))
     if "year" in out:
         out["year"] = {int(b["key"]): b["doc_count"] for b in result[F.YEAR_KEY]["buckets"] if b["key"] != NONE}
     if "topic" in out:
         out["topic"] = _topics(searcher, schema, query, result[F.TOPIC_BITS])
     return out
+
+
+def count_reports(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, facets: Iterable[str]
+) -> tuple[dict[str, dict], dict[str, int]]:
+    """({facet: {value: reports}}, {report id: matching paragraphs}) for ``query``.
+
+    A facet with one value per report (``Facet.per_report``) is read off one terms
+    aggregation on ``doc_id`` with the column's ``max`` nested (the value itself:
+    nested ``terms`` cost 5-20 times more, docs/BENCHMARKS.md).  Topics differ per
+    paragraph: each topic that any match has is one more ``doc_id`` pass on the
+    matches with that topic (a report counts once if any of its matches has it)."""
+    facets = list(facets)
+    report_columns = sorted({BY_NAME[f].column for f in facets if BY_NAME[f].per_report})
+    request: dict = {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}
+    if report_columns:
+        request["aggs"] = {c: {"max": {"field": c}} for c in report_columns}
+    buckets = searcher.aggregate(query, {"r": request})["r"]["buckets"]
+    paragraphs = {b["key"]: b["doc_count"] for b in buckets}
+    per_column: dict[str, dict[int, int]] = {c: {} for c in report_columns}
+    for bucket in buckets:
+        for column, counts in per_column.items():
+            value = bucket[column]["value"]
+            key = int(value) if value is not None else NONE
+            counts[key] = counts.get(key, 0) + 1
+    out: dict[str, dict] = {f: {} for f in facets}
+    if F.PLACE in per_column:
+        _places(out, per_column[F.PLACE].items())
+    if F.OFFICE in per_column:
+        _offices(out, per_column[F.OFFICE].items())
+    if "year" in out:
+        out["year"] = {k: n for k, n in per_column[F.YEAR_KEY].items() if k != NONE}
+    if "topic" in out:
+        present = count(searcher, schema, query, ["topic"])["topic"] if paragraphs else {}
+        for slug in present:
+            with_topic = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
+            )
+            result = searcher.aggregate(with_topic, {"r": {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}})
+            out["topic"][slug] = len(result["r"]["buckets"])
+    return out, paragraphs
+
+
+def _places(out: dict[str, dict], counted: Iterable[tuple[int, int]]) -> None:
+    """Spread ``place`` counts over the district, province and today's province facets asked for."""
+    districts, provinces, today = out.get("district"), out.get("province"), out.get("province_2025")
+    for key, n in counted:
+        if key == NONE:
+            continue
+        province, district = _place_codes(key)
+        if provinces is not None:
+            provinces[province] = provinces.get(province, 0) + n
+        if today is not None:
+            code = _today(province)
+            today[code] = today.get(code, 0) + n
+        if districts is not None and district:
+            districts[district] = districts.get(district, 0) + n
+
+
+def _offices(out: dict[str, dict], counted: Iterable[tuple[int, int]]) -> None:
+    """Spread ``office`` counts over the issuer and kind facets asked for."""
+    issuers, kinds = out.get("issuer"), out.get("kind")
+    for key, n in counted:
+        issuer, kind = office_codes(key)
+        if issuers is not None and issuer:
+            issuers[issuer] = issuers.get(issuer, 0) + n
+        if kinds is not None and kind:
+            kinds[kind] = kinds.get(kind, 0) + n
 
 
 @cache  # one entry per place: ~760

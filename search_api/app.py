@@ -4,12 +4,13 @@ import hmac
 import inspect
 import logging
 import tempfile
+import urllib.parse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, File, Form, Query, Security, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Query, Request, Security, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import APIKeyHeader
@@ -22,7 +23,7 @@ from indexer.facets import FACETS
 from indexer.reading import SUFFIXES, ReadError, read_file, unknown_type
 from indexer.store import is_document_id
 
-from . import docs, errors
+from . import docs, errors, export, feeds
 from .config import Settings
 from .engine import Engine, NotFound, SearchParams
 from .errors import ApiError
@@ -198,8 +199,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     search_params = _search_params()
     Params = Annotated[SearchParams, Depends(search_params)]
 
-    @app.get("/api/v1/search", response_model=SearchResponse, responses=ERRORS, tags=["search"])
+    @app.get(
+        "/api/v1/search",
+        response_model=SearchResponse,
+        responses={**ERRORS, 200: {"content": {**_EXPORTS, feeds.MEDIA.split(";")[0]: {}}}},
+        tags=["search"],
+    )
     def search(
+        request: Request,
         params: Params,
         facets: Annotated[
             bool,
@@ -209,17 +216,64 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                 "read only the hits"
             ),
         ] = True,
+        format: Annotated[
+            Literal["json", "csv", "ndjson", "atom"],
+            Query(
+                description=f"json (default); csv or ndjson: every full match (paragraphs, or reports by their best "
+                f"paragraph with group=report) in the search's order, up to {export.EXPORT_CAP:,} rows, streamed, "
+                "with X-Total-Count and X-Export-Capped (CSV is UTF-8 with a BOM); atom: a feed of the "
+                f"{feeds.FEED_ENTRIES} newest matching reports (published date, else year), one entry per "
+                "report with its best paragraph. page and per_page apply to json only"
+            ),
+        ] = "json",
     ) -> Response:
         """Full-text search with disjunctive facet counts, highlights and "did you mean"."""
+        metrics.searches.inc()
+        if format == "atom":
+            return _feed(request, params)
+        if format != "json":
+            return export.response(engine.rows(params, export.EXPORT_CAP), format, "vnsearch", export.EXPORT_CAP)
         # Serialised here: the response is already a validated model, and FastAPI would
         # validate its (up to 700) facet values once more.
-        metrics.searches.inc()
         return Response(engine.search(params.but(facets=facets)).model_dump_json(), media_type="application/json")
 
-    @app.get("/api/v1/documents", response_model=DocumentList, responses=ERRORS, tags=["documents"])
-    def documents(params: Params) -> DocumentList:
+    def _feed(request: Request, params: SearchParams) -> Response:
+        # The feed is the search's, whatever page, order or grouping the link was copied with.
+        kept = sorted((k, v) for k, v in request.query_params.multi_items() if k not in _NOT_THE_SEARCH)
+        feed_id = urllib.parse.urlencode(kept)
+        base = str(request.base_url).rstrip("/")
+        title = f"vnsearch: {params.q}" if params.q else "vnsearch: mọi báo cáo"
+        body = feeds.atom(
+            engine.feed(params, feeds.FEED_ENTRIES),
+            title=title,
+            feed_id=feed_id,
+            self_url=str(request.url),
+            base=base,
+        )
+        return Response(body, media_type=feeds.MEDIA)
+
+    @app.get(
+        "/api/v1/documents",
+        response_model=DocumentList,
+        responses={**ERRORS, 200: {"content": _EXPORTS}},
+        tags=["documents"],
+    )
+    def documents(
+        params: Params,
+        format: Annotated[
+            Literal["json", "csv", "ndjson"],
+            Query(
+                description=f"json (default); csv or ndjson: every report listed (newest first) by its first "
+                f"paragraph, up to {export.EXPORT_CAP:,} rows, streamed, with X-Total-Count and X-Export-Capped"
+            ),
+        ] = "json",
+    ) -> Response:
         """Reports matching the filters (and the query, when given), newest first."""
-        return engine.documents(params)
+        if format != "json":
+            return export.response(
+                engine.document_rows(params, export.EXPORT_CAP), format, "vnsearch-reports", export.EXPORT_CAP
+            )
+        return Response(engine.documents(params).model_dump_json(), media_type="application/json")
 
     def checked_id(doc_id: str) -> str:
         if not is_document_id(doc_id):
@@ -366,7 +420,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     web = settings.web_dir
     if web.is_dir():
-        app.mount("/static", StaticFiles(directory=web), name="static")
+        app.mount("/static", _StaticFiles(directory=web), name="static")
 
         @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)  # HEAD: uptime monitors
         def index_page() -> FileResponse:
@@ -389,6 +443,20 @@ ORIGINAL_MEDIA_TYPES = (
     "image/webp",
     "application/octet-stream",
 )
+#: Query parameters that do not change which reports a search finds (a feed's id leaves them out).
+_NOT_THE_SEARCH = {"format", "page", "per_page", "sort", "group", "facets"}
+_EXPORTS: dict[str, Any] = {media.split(";")[0]: {} for media in export.MEDIA.values()}
+
+
+class _StaticFiles(StaticFiles):
+    """The page's files with ``Cache-Control: no-cache``: the browser keeps them but asks
+    each time (its ETag makes that a 304), so a new version of the page is never mixed
+    with an old module (they are ES modules without hashed names).  GET and HEAD."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
 
 
 def _search_params() -> Callable[..., SearchParams]:
@@ -434,6 +502,18 @@ def _search_params() -> Callable[..., SearchParams]:
         parameter("sort", Literal["relevance", "newest", "oldest"], "relevance"),
         parameter("page", Annotated[int, Query(ge=1, le=MAX_PAGE)], 1),
         parameter("per_page", Annotated[int, Query(ge=1, le=MAX_PER_PAGE)], 10),
+        parameter(
+            "group",
+            Annotated[
+                Literal["paragraph", "report"],
+                Query(
+                    description="report: one hit per report, ranked by its best paragraph (highlighted), with up to "
+                    "2 more matching paragraphs and matching_paragraphs; pages, totals of hits and facet counts are "
+                    "of reports. paragraph (default): one hit per paragraph"
+                ),
+            ],
+            "paragraph",
+        ),
     ]
 
     def search_params(**given: Any) -> SearchParams:

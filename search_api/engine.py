@@ -15,7 +15,7 @@ import gc
 import mimetypes
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -36,9 +36,9 @@ from indexer.topics import taxonomy
 from indexer.writer import SINGLE_HEAP, IndexWriter, create_empty, document_count
 
 from . import facets as facet_mod
-from . import ranking, suggest
+from . import grouping, ranking, suggest
 from .filters import Filters
-from .highlight import Highlighter
+from .highlight import SHORT_WINDOW_CHARS, Highlighter
 from .models import (
     DocumentDetail,
     DocumentList,
@@ -49,7 +49,9 @@ from .models import (
     IngestRequest,
     IngestResponse,
     Labelled,
+    MoreParagraph,
     ParagraphOut,
+    ReportHit,
     SearchResponse,
 )
 from .query import ParsedQuery, parse
@@ -65,6 +67,33 @@ FACET_THREADS = 4
 
 class NotFound(Exception):
     pass
+
+
+@dataclass
+class Row:
+    """One exported or fed result: a paragraph, or a report by its best paragraph."""
+
+    report_id: str
+    paragraph_id: str
+    position: int
+    title: str | None
+    district: Labelled | None
+    province: Labelled | None
+    province_2025: Labelled | None
+    year: int | None
+    published_date: date | None
+    topics: list[Labelled]
+    url: str | None
+    text: str
+
+
+@dataclass
+class Rows:
+    """Every full match up to a cap, read lazily (``rows`` loads stored documents as it goes)."""
+
+    total: int
+    capped: bool
+    rows: Iterator[Row]
 
 
 @dataclass
@@ -87,6 +116,7 @@ class SearchParams:
         page: int = 1,
         per_page: int = 10,
         facets: bool = True,
+        group: str = "paragraph",
         year_from: int | None = None,
         year_to: int | None = None,
         filters: Filters | None = None,
@@ -95,11 +125,20 @@ class SearchParams:
         self.q, self.sort, self.page, self.per_page = q, sort, page, per_page
         #: Count facets (the page needs them; a tool that reads only hits can skip the pass).
         self.facets = facets
+        #: "report": one hit per report, pages and facet counts by report (``grouping``).
+        self.group = group
         self.filters = filters.copy() if filters is not None else Filters(selected, year_from, year_to)
 
     def but(self, **changes: Any) -> SearchParams:
-        """A copy with some of ``q``, ``sort``, ``page``, ``per_page``, ``facets`` changed."""
-        fields = {"q": self.q, "sort": self.sort, "page": self.page, "per_page": self.per_page, "facets": self.facets}
+        """A copy with some of ``q``, ``sort``, ``page``, ``per_page``, ``facets``, ``group`` changed."""
+        fields = {
+            "q": self.q,
+            "sort": self.sort,
+            "page": self.page,
+            "per_page": self.per_page,
+            "facets": self.facets,
+            "group": self.group,
+        }
         return SearchParams(**{**fields, **changes}, filters=self.filters)
 
 
@@ -198,66 +237,105 @@ class Engine:
         searcher = self.searcher()
         parsed = self.parse(params.q, searcher)
         filters = params.filters
-        text_query = ranking.build_text_query(self.schema, parsed, self.segmenter)
-        places = ranking.place_boosts(self.schema, parsed)
-        if places:
-            text_query = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, text_query)] + [(tantivy.Occur.Should, q) for q in places]
-            )
-        facets_counted = self._count_facets(
-            searcher, ranking.build_text_query(self.schema, parsed, None, boosts=False), filters, params.facets
-        )
+        by_report = params.group == "report"
+        text_query = self._ranking_query(parsed)
+        # What the totals and facets count: the same matches, without the ranking's boosts.
+        counted_query = ranking.build_text_query(self.schema, parsed, None, boosts=False)
+        facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
         offset = (params.page - 1) * params.per_page
-        result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
-        full_count = result.count
+        several_units = not parsed.is_empty and self._has_several_units(parsed)
+        # Grouped, the matching reports (with their matching paragraphs) rank the page; else
+        # they are only ``total_reports``, read in the facets' pass when there is one.
+        reports: dict[str, int] | None = None
+        result: _Ranked | None = None
+        if by_report:
+            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+            full_count = sum(reports.values())
+        else:
+            result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+            full_count = result.count
         partial = False
-        listed: list[tuple[float, tantivy.DocAddress, bool]] = [(k, a, False) for k, a in result.hits]
-        total = result.count
-        if not parsed.is_empty and self._has_several_units(parsed) and result.count < params.per_page:
-            loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
-            if result.count == 0:
-                # Nothing has every word: the best partial matches *are* the results.
-                text_query = loose
-                facets_counted = self._count_facets(
-                    searcher,
-                    ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False),
-                    filters,
-                    params.facets,
-                )
-                result = self._run(searcher, filters.apply(self.schema, loose), params, offset, params.per_page)
-                listed = [(k, a, True) for k, a in result.hits]
-                total = result.count
-                partial = total > 0
-            elif params.sort == "relevance" and offset == 0 and len(listed) < params.per_page:
-                # Fewer paragraphs than a page have every word: the best partial matches
-                # fill the first page after them, flagged.  Totals and facets still count full matches only,
-                # so a facet's count is what ticking it gives.
+        if several_units and full_count == 0:
+            # Nothing has every word: the best partial matches *are* the results.
+            text_query = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True)
+            counted_query = ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False)
+            facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
+            if by_report:
+                reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+                partial = bool(reports)
+            else:
+                result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
+                partial = result.count > 0
+        # Partial matches fill a short first page after the full ones, flagged.  Totals and facets
+        # still count full matches only, so a facet's count is what ticking it gives.
+        units = len(reports) if reports is not None else full_count  # what a page lists
+        fill = several_units and not partial and params.sort == "relevance" and offset == 0
+        fill = fill and 0 < units < params.per_page
+        loose = ranking.build_text_query(self.schema, parsed, self.segmenter, partial=True) if fill else None
+        listed: list[tuple[float, list[tantivy.Document], int, bool]] = []
+        listed_paragraphs: list[tuple[float, tantivy.DocAddress, bool]] = []
+        if reports is not None:
+            listed = self._list_reports(searcher, text_query, loose, reports, params, offset, partial)
+            total = sum(reports.values())
+        elif result is not None:
+            total = result.count
+            listed_paragraphs = [(k, a, partial) for k, a in result.hits]
+            if loose is not None and len(listed_paragraphs) < params.per_page:
                 extra_query = filters.apply(
                     self.schema,
                     tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)]),
                 )
-                extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed))
-                listed += [(k, a, True) for k, a in extra.hits]
+                extra = self._run(searcher, extra_query, params, 0, params.per_page - len(listed_paragraphs))
+                listed_paragraphs += [(k, a, True) for k, a in extra.hits]
         highlighter = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed))
         # A partial hit may hold a word's syllables apart: mark them one by one there.
+        any_partial = any(p for _, _, p in listed_paragraphs) or any(r[3] for r in listed)
         apart_marks = (
             Highlighter(searcher, self.schema, ranking.highlight_terms(parsed, apart=True))
-            if any(p for _, _, p in listed)
+            if any_partial
             else highlighter
         )
-        hits = []
-        for key, address, is_partial in listed:
-            doc = searcher.doc(address)
-            hit = self._hit(doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter)
-            hit.partial = is_partial
-            hits.append(hit)
-        facet_counts = facets_counted.result() if facets_counted is not None else Facets()
+        hits: list[Hit] = []
+        if by_report:
+            short = Highlighter(searcher, self.schema, ranking.highlight_terms(parsed), window=SHORT_WINDOW_CHARS)
+            short_apart = (
+                Highlighter(
+                    searcher, self.schema, ranking.highlight_terms(parsed, apart=True), window=SHORT_WINDOW_CHARS
+                )
+                if any_partial
+                else short
+            )
+            for key, paragraphs, count, is_partial in listed:
+                hits.append(
+                    self._report_hit(
+                        key if params.sort == "relevance" else 0.0,
+                        paragraphs,
+                        count,
+                        is_partial,
+                        (apart_marks, short_apart) if is_partial else (highlighter, short),
+                    )
+                )
+        else:
+            for key, address, is_partial in listed_paragraphs:
+                doc = searcher.doc(address)
+                hit = self._hit(
+                    doc, key if params.sort == "relevance" else 0.0, apart_marks if is_partial else highlighter
+                )
+                hit.partial = is_partial
+                hits.append(hit)
+        facet_counts, counted_reports = facets_counted.result() if facets_counted is not None else (Facets(), None)
+        if reports is None:
+            reports = counted_reports
+        if reports is None:  # no facets counted, or every facet has a selection
+            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
         did_you_mean = self._did_you_mean(
             searcher, parsed, full_count, filters, [h.text for h in hits if not h.partial]
         )
         return SearchResponse(
             query=params.q,
             total=total,
+            total_reports=len(reports),
+            group="report" if by_report else "paragraph",
             page=params.page,
             per_page=params.per_page,
             took_ms=round((time.perf_counter() - started) * 1000, 2),
@@ -269,10 +347,78 @@ class Engine:
             facets=facet_counts,
         )
 
+    def _list_reports(
+        self,
+        searcher: tantivy.Searcher,
+        text_query: tantivy.Query,
+        loose: tantivy.Query | None,
+        reports: dict[str, int],
+        params: SearchParams,
+        offset: int,
+        partial: bool,
+    ) -> list[tuple[float, list[tantivy.Document], int, bool]]:
+        """A page of reports: (rank key, best paragraphs, matching paragraphs, partial) each.
+
+        Reports are ranked by their best paragraph (``grouping``); a short first page is
+        filled with reports that match partially, as paragraphs are."""
+        schema, filters = self.schema, params.filters
+
+        def rank(query: tantivy.Query, limit: int, start: int) -> list[tuple[float, tantivy.DocAddress]]:
+            return self._run(searcher, query, params, start, limit).hits
+
+        full = filters.apply(schema, text_query)
+
+        def best(r: grouping.Ranked, query: tantivy.Query, count: int) -> list[tantivy.Document]:
+            # Ranked by score, the paragraphs read while ranking are the report's best when there
+            # are enough of them; else (or sorted by date) the report's own best, one small search.
+            if params.sort == "relevance" and len(r.paragraphs) >= min(1 + grouping.MORE, count):
+                return [doc for _, _, doc in r.paragraphs]
+            return [searcher.doc(a) for _, a in grouping.report_paragraphs(searcher, schema, query, r.doc_id)]
+
+        # A page past the last report reads nothing (else it would read every match to find none).
+        wanted = min(offset + params.per_page, len(reports)) if offset < len(reports) else 0
+        ranked = grouping.rank_reports(searcher, full, rank, wanted, sum(reports.values()))[offset:]
+        out = [(r.key, best(r, full, reports.get(r.doc_id, 0)), reports.get(r.doc_id, 0), partial) for r in ranked]
+        if loose is not None and len(out) < params.per_page:
+            extra = filters.apply(
+                schema, tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)])
+            )
+            more = grouping.matching_reports(searcher, extra)
+            for r in grouping.rank_reports(
+                searcher, extra, rank, params.per_page - len(out), sum(more.values()), skip=frozenset(reports)
+            ):
+                out.append((r.key, best(r, extra, more[r.doc_id]), more[r.doc_id], True))
+        return out
+
+    def _report_hit(
+        self,
+        key: float,
+        paragraphs: list[tantivy.Document],
+        count: int,
+        is_partial: bool,
+        highlighters: tuple[Highlighter, Highlighter],
+    ) -> ReportHit:
+        """A report's card: its best paragraph as the hit, the next ones short under it."""
+        full, short = highlighters
+        best = self._hit(paragraphs[0], key, full)
+        more = []
+        for doc in paragraphs[1:]:
+            more.append(
+                MoreParagraph(
+                    id=_paragraph_id(doc),
+                    position=_first(doc, F.POSITION),
+                    highlight=short.highlight(doc, _first(doc, F.TEXT) or ""),
+                    partial=is_partial,
+                )
+            )
+        fields = {name: getattr(best, name) for name in Hit.model_fields}
+        return ReportHit(**{**fields, "partial": is_partial}, matching_paragraphs=count, more=more)
+
     def _count_facets(
-        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool
+        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters, wanted: bool, per_report: bool
     ) -> Future | None:
-        """Facet counts on a second thread, beside the ranking pass (None when not asked for).
+        """Facet counts (and the matching reports, ``facets.compute``) on a second
+        thread, beside the ranking pass (None when not asked for).
 
         Only when this search is the process's only one: with others in flight the cores
         are busy anyway, and a second thread per search only added switches between
@@ -281,9 +427,9 @@ class Engine:
             return None
         if self._in_flight > 1:
             done: Future = Future()
-            done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters))
+            done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters, per_report))
             return done
-        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters)
+        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters, per_report)
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:
@@ -393,10 +539,95 @@ class Engine:
                 return accented
         return candidate
 
+    # ------------------------------------------------------------------ export and feeds
+    def rows(self, params: SearchParams, cap: int) -> Rows:
+        """Every full match of a search (paragraphs; reports by their best paragraph when
+        grouped), in its order, up to ``cap``: for CSV and NDJSON.  Partial matches are not
+        results here: an export is what the totals count."""
+        searcher = self.searcher()
+        parsed = self.parse(params.q, searcher)
+        filters = params.filters
+        counted = filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, boosts=False))
+        ranked = filters.apply(self.schema, self._ranking_query(parsed))
+        reports = grouping.matching_reports(searcher, counted)
+        total_paragraphs = sum(reports.values())
+
+        def rank(query: tantivy.Query, limit: int, start: int) -> list[tuple[float, tantivy.DocAddress]]:
+            return self._run(searcher, query, params, start, limit).hits if limit > 0 else []
+
+        if params.group == "report":
+            order = grouping.rank_reports(searcher, ranked, rank, cap, total_paragraphs)
+            best = (
+                (lambda r: r.address)
+                if params.sort == "relevance"
+                else (lambda r: grouping.report_paragraphs(searcher, self.schema, ranked, r.doc_id, 1)[0][1])
+            )
+            addresses: Iterator[tantivy.DocAddress] = (best(r) for r in order)
+            total = len(reports)
+        else:
+            addresses = (a for _, a in rank(ranked, min(cap, total_paragraphs), 0))
+            total = total_paragraphs
+        return Rows(total, total > cap, self._rows(searcher, addresses))
+
+    def document_rows(self, params: SearchParams, cap: int) -> Rows:
+        """The reports ``documents`` lists, newest first, up to ``cap``: each by its first paragraph."""
+        searcher = self.searcher()
+        result = self._first_paragraphs(searcher, self._documents_query(searcher, params), cap, 0)
+        return Rows(result.count, result.count > cap, self._rows(searcher, (a for _, a in result.hits)))
+
+    def feed(self, params: SearchParams, entries: int) -> list[Row]:
+        """The newest ``entries`` reports matching a search (published date, else year), each
+        by its best paragraph: a feed's entries."""
+        # Sorted by date, ``rows`` picks each report's best paragraph by score.
+        return list(self.rows(params.but(group="report", sort="newest"), entries).rows)
+
+    def _ranking_query(self, parsed: ParsedQuery) -> tantivy.Query:
+        """The query that ranks, place boosts included (``_search`` builds the same)."""
+        query = ranking.build_text_query(self.schema, parsed, self.segmenter)
+        places = ranking.place_boosts(self.schema, parsed)
+        if places:
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Should, q) for q in places]
+            )
+        return query
+
+    def _rows(self, searcher: tantivy.Searcher, addresses: Iterable[tantivy.DocAddress]) -> Iterator[Row]:
+        """Rows for paragraphs; a report's address (stored on its first paragraph only) is read once."""
+        urls: dict[str, str | None] = {}
+        for address in addresses:
+            doc = searcher.doc(address)
+            doc_id, position = _first(doc, F.DOC_ID), _first(doc, F.POSITION)
+            if doc_id not in urls:
+                urls[doc_id] = _first(doc, F.URL) if position == 0 else self._report_url(searcher, doc_id)
+            yield Row(
+                report_id=doc_id,
+                paragraph_id=paragraph_id(doc_id, position),
+                position=position,
+                title=_first(doc, F.TITLE),
+                district=self._district(_first(doc, F.DISTRICT)),
+                province=self._province(_first(doc, F.PROVINCE)),
+                province_2025=self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
+                year=_first(doc, F.YEAR),
+                published_date=_published(_first(doc, F.PUBLISHED)),
+                topics=self._topics(doc.get_all(F.TOPIC)),
+                url=urls[doc_id],
+                text=_first(doc, F.TEXT) or "",
+            )
+
+    def _report_url(self, searcher: tantivy.Searcher, doc_id: str) -> str | None:
+        first = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.DOC_ID, doc_id)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, F.POSITION, 0)),
+            ]
+        )
+        hits = searcher.search(first, 1).hits
+        return _first(searcher.doc(hits[0][1]), F.URL) if hits else None
+
     # ------------------------------------------------------------------ facets and suggestions
     def facets(self) -> Facets:
         searcher = self.searcher()
-        return facet_mod.compute(searcher, self.schema, tantivy.Query.all_query(), Filters())
+        return facet_mod.compute(searcher, self.schema, tantivy.Query.all_query(), Filters())[0]
 
     def suggest(self, prefix: str) -> list[tuple[str, int]]:
         return suggest.complete(self.searcher(), prefix)
@@ -430,6 +661,13 @@ class Engine:
 
     def documents(self, params: SearchParams) -> DocumentList:
         searcher = self.searcher()
+        query = self._documents_query(searcher, params)
+        result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
+        docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
+        return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
+
+    def _documents_query(self, searcher: tantivy.Searcher, params: SearchParams) -> tantivy.Query:
+        """Reports matching the filters and, when given, with a paragraph matching the query."""
         parsed = self.parse(params.q, searcher)
         query = params.filters.apply(self.schema, ranking.build_text_query(self.schema, parsed, None, boosts=False))
         if not parsed.is_empty:
@@ -441,9 +679,7 @@ class Engine:
                 if terms
                 else tantivy.Query.empty_query()
             )
-        result = self._first_paragraphs(searcher, query, params.per_page, (params.page - 1) * params.per_page)
-        docs = [self._summary(searcher.doc(a)) for _, a in result.hits]
-        return DocumentList(total=result.count, page=params.page, per_page=params.per_page, documents=docs)
+        return query
 
     def _matching_document_ids(self, searcher: tantivy.Searcher, query: tantivy.Query) -> list[str]:
         result = searcher.aggregate(query, {"d": {"terms": {"field": F.DOC_ID, "size": 65000}}})

@@ -42,14 +42,35 @@ def _values(facet: str, counted: dict, selected: set[str]) -> list[FacetValue]:
     return out
 
 
-def compute(searcher: tantivy.Searcher, schema: tantivy.Schema, text_query: tantivy.Query, filters: Filters) -> Facets:
-    """Disjunctive counts in as few aggregation passes as there are selected facets, plus one."""
+def compute(
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    text_query: tantivy.Query,
+    filters: Filters,
+    per_report: bool = False,
+) -> tuple[Facets, dict[str, int] | None]:
+    """Disjunctive counts in as few aggregation passes as there are selected facets, plus one;
+    and {report id: matching paragraphs}, read in the same pass as the facets without a
+    selection (None when every facet has one): a search's ``total_reports`` without
+    another pass over its matches.
+
+    ``per_report``: counts of reports (``group=report``), so that ticking a value gives
+    as many report cards as it said."""
     passes: dict[str | None, list[str]] = {}
     for facet in FACETS:
         passes.setdefault(facet.name if filters.narrows(facet.name) else None, []).append(facet.name)
     out = Facets()
+    reports = None
     for skip, names in passes.items():
-        counted = facet_keys.count(searcher, schema, filters.apply(schema, text_query, skip=skip), names)
+        query = filters.apply(schema, text_query, skip=skip)
+        if per_report:
+            counted, paragraphs = facet_keys.count_reports(searcher, schema, query, names)
+            if skip is None:
+                reports = paragraphs
+        else:
+            counted = facet_keys.count(searcher, schema, query, names, reports=skip is None)
+            if skip is None:
+                reports = counted[facet_keys.REPORTS]
         for name in names:
             setattr(out, name, _values(name, counted[name], {str(v) for v in filters.selected(name)}))
-    return out
+    return out, reports

@@ -17,6 +17,8 @@ from indexer import schema as F
 from indexer.normalize import fold_token
 
 WINDOW_CHARS = 320
+#: A report's other matching paragraphs, under its best one (``group=report``).
+SHORT_WINDOW_CHARS = 160
 _SYLLABLE = re.compile(r"[^\W_]+")
 
 
@@ -40,8 +42,11 @@ def _complete_runs(raw: bytes, ranges: list[tuple[int, int]], sequences: list[li
 
 
 class Highlighter:
-    def __init__(self, searcher: tantivy.Searcher, schema: tantivy.Schema, sequences: list[list[str]]) -> None:
+    def __init__(
+        self, searcher: tantivy.Searcher, schema: tantivy.Schema, sequences: list[list[str]], window: int = WINDOW_CHARS
+    ) -> None:
         self._generator = None
+        self._window = window
         self._sequences = sequences
         terms = {s for seq in sequences for s in seq}
         self._terms = terms
@@ -50,7 +55,7 @@ class Highlighter:
                 [(tantivy.Occur.Should, tantivy.Query.term_query(schema, F.TEXT, t)) for t in sorted(terms)]
             )
             self._generator = tantivy.SnippetGenerator.create(searcher, query, schema, F.TEXT)
-            self._generator.set_max_num_chars(WINDOW_CHARS)
+            self._generator.set_max_num_chars(window)
 
     def highlight(self, doc: tantivy.Document, text: str) -> str:
         if self._generator is not None:
@@ -75,7 +80,7 @@ class Highlighter:
             marked = self._own_window(text)
             if marked:
                 return marked
-        window = text if len(text) <= WINDOW_CHARS else text[:WINDOW_CHARS].rsplit(" ", 1)[0] + " …"
+        window = text if len(text) <= self._window else text[: self._window].rsplit(" ", 1)[0] + " …"
         return html.escape(window)
 
     def title(self, title: str | None) -> str | None:
@@ -115,9 +120,9 @@ class Highlighter:
         if not runs:
             return None
         first = runs[0][0]
-        start = max(0, first - WINDOW_CHARS // 3)
+        start = max(0, first - self._window // 3)
         start = raw.rfind(b" ", 0, start) + 1 if start else 0
-        end = min(len(raw), start + WINDOW_CHARS)
+        end = min(len(raw), start + self._window)
         end = raw.find(b" ", end) if end < len(raw) and raw.find(b" ", end) != -1 else len(raw)
         out, last = [], start
         for a, b in runs:

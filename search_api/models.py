@@ -25,7 +25,12 @@ class FacetValue(TypedDict):
 
     value: str
     label: str
-    count: Annotated[int, Field(description="Paragraphs matching the query and every *other* facet's selection")]
+    count: Annotated[
+        int,
+        Field(
+            description="Paragraphs (reports, with group=report) matching the query and every *other* facet's selection"
+        ),
+    ]
     selected: bool
     lat: Annotated[float | None, Field(description="Districts: the gazetteer's coordinates, for the map")]
     lon: float | None
@@ -86,9 +91,31 @@ class Hit(BaseModel):
     partial: bool = Field(False, description="Has only some of the words: listed after the full matches")
 
 
+class MoreParagraph(BaseModel):
+    """Another matching paragraph of a report, under its best one."""
+
+    id: str = Field(description="<document id>:<position>")
+    position: int
+    highlight: str = Field(description="A short window of the paragraph, HTML-escaped, matches in <mark>")
+    partial: bool = False
+
+
+class ReportHit(Hit):
+    """With ``group=report``: a report, shown by its best paragraph (the hit's own fields)."""
+
+    matching_paragraphs: int = Field(description="How many of the report's paragraphs match")
+    more: list[MoreParagraph] = Field(
+        [], description="Up to 2 more matching paragraphs of the report, best first (the page's 'xem thêm')"
+    )
+
+
 class SearchResponse(BaseModel):
     query: str
-    total: int
+    total: int = Field(description="Paragraphs matching (full matches; partial ones when none match fully)")
+    total_reports: int = Field(description="Reports those paragraphs belong to")
+    group: Literal["paragraph", "report"] = Field(
+        "paragraph", description="report: one hit per report, pages and facet counts by report"
+    )
     page: int
     per_page: int
     took_ms: float
@@ -104,7 +131,7 @@ class SearchResponse(BaseModel):
         "matches where its syllables stand side by side",
     )
     did_you_mean: str | None = None
-    hits: list[Hit]
+    hits: list[ReportHit | Hit] = Field(description="Paragraphs; with group=report, reports (ReportHit)")
     facets: Facets
 
 

@@ -21,7 +21,8 @@ const el = {
   form: $("#search-form"), q: $("#q"), suggestions: $("#suggestions"), progress: $("#progress"),
   layout: $("#layout"), sidebar: $("#sidebar"), facets: $("#facets"), filtersToggle: $("#filters-toggle"),
   filtersCount: $("#filters-count"), yearChart: $("#year-chart"), map: $("#map"),
-  resultsView: $("#results-view"), status: $("#status"), sort: $("#sort"), chips: $("#chips"),
+  resultsView: $("#results-view"), status: $("#status"), sort: $("#sort"), group: $("#group"), exports: $("#exports"),
+  chips: $("#chips"),
   notices: $("#notices"), results: $("#results"), pagination: $("#pagination"), report: $("#report-view"),
 };
 
@@ -60,6 +61,7 @@ function drawAround(state, data) {
 function show(state, previous) {
   if (document.activeElement !== el.q || previous.q !== state.q) el.q.value = state.q;
   el.sort.value = state.sort;
+  el.group.checked = state.group === "report";
   facets.renderSelection(state);
   if (results.stale(state)) results.run(state);
   if (state.doc) {
@@ -103,6 +105,7 @@ el.form.addEventListener("submit", (e) => {
   submit();
 });
 el.sort.addEventListener("change", () => router.navigate({sort: el.sort.value}));
+el.group.addEventListener("change", () => router.navigate({group: el.group.checked ? "report" : "paragraph"}));
 el.filtersToggle.addEventListener("click", () => {
   const open = el.layout.classList.toggle("filters-open");
   el.filtersToggle.setAttribute("aria-expanded", String(open));

@@ -55,8 +55,9 @@ export class ResultsView {
     if (!this.lastData) this.renderSkeleton();
     this.busy(+1);
     try {
-      const params = {q: s.q, sort: s.sort, page: s.page, per_page: PER_PAGE};
-      for (const f of this.router.facets) params[f.name] = s[f.name];
+      const params = searchParams(s, this.router.facets);
+      params.page = s.page;
+      params.per_page = PER_PAGE;
       const data = await api.search(params, controller.signal);
       if (controller !== this.controller) return;
       this.lastKey = key;
@@ -88,7 +89,13 @@ export class ResultsView {
   render(s, data) {
     const {status, results} = this.el;
     clear(status);
-    if (data.total > 0) {
+    if (data.total > 0 && data.group === "report") {
+      // People count reports: "11 đoạn trong 7 báo cáo".
+      status.append("Tìm thấy ", h("strong", {}, num(data.total)), " đoạn trong ", h("strong", {}, num(data.total_reports)),
+        " báo cáo ", h("span.status__time", {}, `(${ms(data.took_ms)} ms)`));
+      const pages = pageCount(data);
+      if (pages > 1) status.append(h("span.status__page", {}, ` · trang ${num(data.page)}/${num(pages)}`));
+    } else if (data.total > 0) {
       status.append("Tìm thấy ", h("strong", {}, num(data.total)), " kết quả ", h("span.status__time", {}, `(${ms(data.took_ms)} ms)`));
       const pages = pageCount(data);
       if (pages > 1) status.append(h("span.status__page", {}, ` · trang ${num(data.page)}/${num(pages)}`));
@@ -96,6 +103,7 @@ export class ResultsView {
       status.append("0 kết quả ", h("span.status__time", {}, `(${ms(data.took_ms)} ms)`));
     }
     this.renderNotices(s, data);
+    this.renderExports(s, data);
     clear(results);
     if (!data.hits.length) {
       results.append(this.renderEmpty(s));
@@ -133,11 +141,60 @@ export class ResultsView {
         h("h3.hit__title", {}, this.titleLink(hit, to, nav)),
         h("div.hit__meta", {}, meta),
         snippet,
+        hit.more ? this.renderMore(hit, nav) : null,
         h("div.hit__foot", {},
           hit.topics.map((t) => h("button.tag", {type: "button", title: `Lọc theo chủ đề: ${t.label}`,
             onclick: () => this.router.state.topic.includes(t.value) || this.router.toggle("topic", t.value)},
           h("span.sr-only", {}, "Lọc theo chủ đề: "), t.label)),
           link(this.router, "a.hit__para", {to, nav}, `Đoạn ${hit.position + 1} · Đọc báo cáo `, h("span", {"aria-hidden": "true"}, "→")))));
+  }
+
+  /** A report's card: its other matching paragraphs, folded under "xem thêm N đoạn" (opened in place). */
+  renderMore(hit, nav) {
+    if (!hit.more.length) return null;
+    const id = `more-${hit.id.replace(/[^\w-]/g, "-")}`;
+    const others = hit.matching_paragraphs - 1 - hit.more.length;
+    const list = h("ul.hit__more", {id, hidden: true},
+      hit.more.map((m) => {
+        const snippet = h("span.hit__more-text");
+        snippet.innerHTML = m.highlight; // escaped by the API, <mark> only
+        return h("li", {"data-id": m.id},
+          link(this.router, "a.hit__more-link", {to: {doc: hit.document_id, para: m.position}, nav}, `Đoạn ${m.position + 1}`),
+          " ", snippet);
+      }),
+      others > 0 ? h("li.hit__more-rest", {}, link(this.router, "a", {to: {doc: hit.document_id, para: hit.position}, nav},
+        `và ${num(others)} đoạn khác trong báo cáo →`)) : null);
+    const label = `xem thêm ${num(hit.more.length)} đoạn`;
+    const toggle = h("button.hit__more-toggle", {type: "button", "aria-expanded": "false", "aria-controls": id,
+      onclick: () => {
+        const open = list.hidden;
+        list.hidden = !open;
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.textContent = open ? "thu gọn" : label;
+      }}, label);
+    return h("div.hit__others", {}, h("p.hit__count", {}, `${num(hit.matching_paragraphs)} đoạn khớp · `, toggle), list);
+  }
+
+  /** The current results to take away: CSV, and the Atom feed of the same search. */
+  renderExports(s, data) {
+    const {exports} = this.el;
+    if (!exports) return;
+    clear(exports);
+    exports.hidden = !(data.total > 0);
+    if (exports.hidden) return;
+    const url = (format) => {
+      const p = new URLSearchParams();
+      for (const [key, value] of Object.entries(searchParams(s, this.router.facets))) {
+        for (const v of Array.isArray(value) ? value : [value]) if (v !== "" && v != null) p.append(key, v);
+      }
+      p.set("format", format);
+      return `/api/v1/search?${p}`;
+    };
+    exports.append(
+      h("a.exports__csv", {href: url("csv"), download: "vnsearch.csv"}, "Tải kết quả (CSV)"),
+      " · ",
+      h("a.exports__feed", {href: url("atom"), type: "application/atom+xml",
+        title: "Báo cáo mới khớp với tìm kiếm này, cho trình đọc tin"}, "Theo dõi (Atom)"));
   }
 
   titleLink(hit, to, nav) {
@@ -236,7 +293,8 @@ function announcement(s, data) {
   const parts = [];
   if (data.total > 0) {
     const pages = pageCount(data);
-    parts.push(`Tìm thấy ${num(data.total)} kết quả${pages > 1 ? `, trang ${num(data.page)} trên ${num(pages)}` : ""}.`);
+    const what = data.group === "report" ? `${num(data.total)} đoạn trong ${num(data.total_reports)} báo cáo` : `${num(data.total)} kết quả`;
+    parts.push(`Tìm thấy ${what}${pages > 1 ? `, trang ${num(data.page)} trên ${num(pages)}` : ""}.`);
     if (data.partial) parts.push("Không có đoạn nào chứa đủ mọi từ đã gõ; đây là các kết quả gần đúng nhất.");
   } else {
     parts.push("Không tìm thấy kết quả.");
@@ -247,4 +305,13 @@ function announcement(s, data) {
   return parts.join(" ");
 }
 
-const pageCount = (data) => Math.max(1, Math.ceil(Math.min(data.total, MAX_TOTAL) / data.per_page));
+const pageCount = (data) => Math.max(1,
+  Math.ceil(Math.min(data.group === "report" ? data.total_reports : data.total, MAX_TOTAL) / data.per_page));
+
+/** The API parameters of a state's search (no page): the query, filters, order and grouping. */
+function searchParams(s, facets) {
+  const params = {q: s.q, sort: s.sort};
+  if (s.group === "report") params.group = "report";
+  for (const f of facets) params[f.name] = s[f.name];
+  return params;
+}

@@ -1,9 +1,11 @@
-// URL state. The whole page state lives in the URL (?q=&<facet>=…&sort=&page=&doc=&para=): a Router
+// URL state. The whole page state lives in the URL (?q=&<facet>=…&sort=&group=&page=&doc=&para=): a Router
 // reads it, changes it (history.pushState / replaceState) and tells its listener; Back/Forward too.
 // `link` is the one way to draw an in-page link: its href is where a click navigates.
 import {h} from "./dom.js";
 
 export const SORTS = ["relevance", "newest", "oldest"];
+// "report": one card per report (?group=report); paragraphs otherwise, the API's default.
+export const GROUPS = ["paragraph", "report"];
 
 /** The state a query string describes; `facets` are the facets' definitions (name, optional pattern). */
 export function parseState(search, facets) {
@@ -14,6 +16,7 @@ export function parseState(search, facets) {
   const state = {
     q: (p.get("q") || "").trim(),
     sort: SORTS.includes(p.get("sort")) ? p.get("sort") : "relevance",
+    group: p.get("group") === "report" ? "report" : "paragraph",
     page: Number.isFinite(page) && page > 0 ? page : 1,
     doc: p.get("doc") || null,
     para: para !== null && /^\d+$/.test(para) ? Number(para) : null,
@@ -28,6 +31,7 @@ export function toQuery(state, facets) {
   if (state.q) p.set("q", state.q);
   for (const f of facets) for (const v of state[f.name]) p.append(f.name, v);
   if (state.sort !== "relevance") p.set("sort", state.sort);
+  if (state.group === "report") p.set("group", "report");
   if (state.page > 1) p.set("page", String(state.page));
   if (state.doc) p.set("doc", state.doc);
   if (state.doc && state.para !== null) p.set("para", String(state.para));

@@ -1,0 +1,103 @@
+"""Results by report (group=report): one hit per report, totals and facet counts of reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.facets import NAMES
+
+
+def search(client, **params):
+    r = client.get("/api/v1/search", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+QUERIES = ["nông thôn mới", "HĐND", "chuyển đổi số", ""]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_grouped_totals_are_the_distinct_reports_of_the_full_matches(read_client, q):
+    flat = search(read_client, q=q, per_page=100, facets=False)
+    assert flat["total"] <= 100 or q == "", "seed corpus grew: page through"
+    reports = {h["document_id"] for h in flat["hits"] if not h["partial"]}
+    grouped = search(read_client, q=q, group="report", per_page=100)
+    assert flat["total_reports"] == grouped["total_reports"]
+    if q:
+        assert grouped["total_reports"] == len(reports) > 0
+    assert grouped["total"] == flat["total"]
+    full = [h for h in grouped["hits"] if not h["partial"]]
+    assert len(full) == grouped["total_reports"]
+    assert len({h["document_id"] for h in grouped["hits"]}) == len(grouped["hits"])
+    if q:
+        assert {h["document_id"] for h in full} == reports
+        for hit in full:
+            mine = [h for h in flat["hits"] if h["document_id"] == hit["document_id"] and not h["partial"]]
+            assert hit["matching_paragraphs"] == len(mine)
+
+
+def test_a_report_is_ranked_by_its_best_paragraph_with_two_more(read_client):
+    flat = search(read_client, q="nông thôn mới", per_page=100, facets=False)
+    flat["hits"] = [h for h in flat["hits"] if not h["partial"]]
+    grouped = search(read_client, q="nông thôn mới", group="report", per_page=100, facets=False)
+    grouped["hits"] = [h for h in grouped["hits"] if not h["partial"]]
+    # Reports in the order of their first paragraph in the ungrouped ranking; that paragraph leads.
+    first: dict[str, dict] = {}
+    for h in flat["hits"]:
+        first.setdefault(h["document_id"], h)
+    assert [h["document_id"] for h in grouped["hits"]] == list(first)
+    for hit in grouped["hits"]:
+        assert hit["id"] == first[hit["document_id"]]["id"]
+        assert "<mark>" in hit["highlight"]
+        others = [h["id"] for h in flat["hits"] if h["document_id"] == hit["document_id"]][1:3]
+        assert [m["id"] for m in hit["more"]] == others
+        assert len(hit["more"]) == min(2, hit["matching_paragraphs"] - 1)
+        for m in hit["more"]:
+            assert m["id"] == f"{hit['document_id']}:{m['position']}" and "<mark>" in m["highlight"]
+    assert any(h["more"] for h in grouped["hits"])
+
+
+def test_grouped_pages_are_pages_of_reports(read_client):
+    every = search(read_client, q="", group="report", per_page=100, facets=False)
+    assert every["total_reports"] >= 3
+    paged = [search(read_client, q="", group="report", per_page=2, page=p, facets=False) for p in (1, 2, 3)]
+    ids = [h["document_id"] for r in paged for h in r["hits"]]
+    assert ids == [h["document_id"] for h in every["hits"]][: len(ids)]
+    assert all(r["total_reports"] == every["total_reports"] for r in paged)
+
+
+@pytest.mark.parametrize("q", ["", "nông thôn mới", "cán bộ"])
+def test_a_report_count_is_what_ticking_it_gives(read_client, q):
+    grouped = search(read_client, q=q, group="report")
+    checked = 0
+    for facet in NAMES:
+        for value in grouped["facets"][facet]:
+            ticked = search(read_client, q=q, group="report", facets=False, per_page=100, **{facet: value["value"]})
+            cards = [h for h in ticked["hits"] if not h["partial"]]
+            assert ticked["total_reports"] == value["count"] == len(cards), (facet, value)
+            checked += 1
+    assert checked >= 5
+    # Topics differ per paragraph: a report counts once, so fewer reports than paragraphs.
+    flat = search(read_client, q=q)
+    topic_flat = {v["value"]: v["count"] for v in flat["facets"]["topic"]}
+    assert any(v["count"] < topic_flat[v["value"]] for v in grouped["facets"]["topic"])
+
+
+def test_ungrouped_search_is_as_it_was_and_says_total_reports(read_client):
+    r = search(read_client, q="nông thôn mới")
+    assert r["group"] == "paragraph" and r["total_reports"] >= 1
+    assert all("more" not in h and "matching_paragraphs" not in h for h in r["hits"])
+
+
+def test_partial_matches_group_too(read_client):
+    flat = search(read_client, q="nông thôn mới xyzzy")
+    grouped = search(read_client, q="nông thôn mới xyzzy", group="report")
+    assert flat["partial"] and grouped["partial"] and grouped["hits"]
+    assert all(h["partial"] for h in grouped["hits"])
+    assert grouped["total_reports"] == len({h["document_id"] for h in grouped["hits"]}) or grouped["total_reports"] > 10
+
+
+@pytest.mark.parametrize("params", [{"group": "reports"}, {"group": ""}, {"format": "xls"}])
+def test_bad_group_or_format_is_422(read_client, params):
+    r = read_client.get("/api/v1/search", params={"q": "x", **params})
+    assert r.status_code == 422 and r.json()["error"]["message"]
