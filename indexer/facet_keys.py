@@ -49,8 +49,6 @@ BUCKETS = 20_000
 #: Reports one ``doc_id`` aggregation may hold: Tantivy refuses an aggregation of more than
 #: 65,000 buckets; past that, report counts would be short (not at 1M paragraphs: ~50k reports).
 REPORT_BUCKETS = 65_000
-#: The key of the matching reports in ``count``'s answer (no facet has this name).
-REPORTS = "doc_id"
 #: The key of "no value" in every column.
 NONE = 0
 
@@ -75,10 +73,8 @@ def count(
     schema: tantivy.Schema,
     query: tantivy.Query,
     facets: Iterable[str],
-    reports: bool = False,
 ) -> dict[str, dict]:
-    """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass;
-    with ``reports``, also ``REPORTS``: {report id: paragraphs}, in the same pass.
+    """{facet: {value: paragraphs}} for the paragraphs matching ``query``, in one pass.
 
     Values are GSO codes for district and province, ints for year, slugs for topic.
     Decoding runs on every search (hundreds of buckets for a broad query), so
@@ -87,12 +83,8 @@ def count(
     facets = list(facets)
     fields = sorted({BY_NAME[f].column for f in facets})
     request = {f: {"terms": {"field": f, "size": BUCKETS}} for f in fields}
-    if reports:
-        request[REPORTS] = {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}
     result = searcher.aggregate(query, request)
     out: dict[str, dict] = {f: {} for f in facets}
-    if reports:
-        out[REPORTS] = {b["key"]: b["doc_count"] for b in result[REPORTS]["buckets"]}
     if F.PLACE in fields:
         _places(out, ((b["key"], b["doc_count"]) for b in result[F.PLACE]["buckets"]))
     if F.OFFICE in fields:

@@ -244,8 +244,8 @@ class Engine:
         facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
         offset = (params.page - 1) * params.per_page
         several_units = not parsed.is_empty and self._has_several_units(parsed)
-        # Grouped, the matching reports (with their matching paragraphs) rank the page; else
-        # they are only ``total_reports``, read in the facets' pass when there is one.
+        # Grouped, the matching reports (with their matching paragraphs) rank the page and
+        # give ``total_reports``; ungrouped, they are not counted.
         reports: dict[str, int] | None = None
         result: _Ranked | None = None
         if by_report:
@@ -323,18 +323,17 @@ class Engine:
                 )
                 hit.partial = is_partial
                 hits.append(hit)
-        facet_counts, counted_reports = facets_counted.result() if facets_counted is not None else (Facets(), None)
-        if reports is None:
-            reports = counted_reports
-        if reports is None:  # no facets counted, or every facet has a selection
-            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+        facet_counts, _ = facets_counted.result() if facets_counted is not None else (Facets(), None)
         did_you_mean = self._did_you_mean(
             searcher, parsed, full_count, filters, [h.text for h in hits if not h.partial]
         )
         return SearchResponse(
             query=params.q,
             total=total,
-            total_reports=len(reports),
+            # Ungrouped, the reports are not counted: at 200,000 paragraphs that pass (terms on
+            # doc_id over every match) cost 40 % of the searches per second and doubled the
+            # server's memory (docs/BENCHMARKS.md).
+            total_reports=len(reports) if by_report and reports is not None else None,
             group="report" if by_report else "paragraph",
             page=params.page,
             per_page=params.per_page,

@@ -49,13 +49,11 @@ def compute(
     filters: Filters,
     per_report: bool = False,
 ) -> tuple[Facets, dict[str, int] | None]:
-    """Disjunctive counts in as few aggregation passes as there are selected facets, plus one;
-    and {report id: matching paragraphs}, read in the same pass as the facets without a
-    selection (None when every facet has one): a search's ``total_reports`` without
-    another pass over its matches.
+    """Disjunctive counts in as few aggregation passes as there are selected facets, plus one.
 
     ``per_report``: counts of reports (``group=report``), so that ticking a value gives
-    as many report cards as it said."""
+    as many report cards as it said; then also {report id: matching paragraphs}, read in
+    the pass of the facets without a selection (None when every facet has one)."""
     passes: dict[str | None, list[str]] = {}
     for facet in FACETS:
         passes.setdefault(facet.name if filters.narrows(facet.name) else None, []).append(facet.name)
@@ -68,9 +66,7 @@ def compute(
             if skip is None:
                 reports = paragraphs
         else:
-            counted = facet_keys.count(searcher, schema, query, names, reports=skip is None)
-            if skip is None:
-                reports = counted[facet_keys.REPORTS]
+            counted = facet_keys.count(searcher, schema, query, names)
         for name in names:
             setattr(out, name, _values(name, counted[name], {str(v) for v in filters.selected(name)}))
     return out, reports

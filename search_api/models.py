@@ -112,7 +112,11 @@ class ReportHit(Hit):
 class SearchResponse(BaseModel):
     query: str
     total: int = Field(description="Paragraphs matching (full matches; partial ones when none match fully)")
-    total_reports: int = Field(description="Reports those paragraphs belong to")
+    total_reports: int | None = Field(
+        None,
+        description="Reports those paragraphs belong to, with group=report (null otherwise: counting them "
+        "for every search cost 40 % of the searches per second at 200,000 paragraphs)",
+    )
     group: Literal["paragraph", "report"] = Field(
         "paragraph", description="report: one hit per report, pages and facet counts by report"
     )

@@ -22,7 +22,6 @@ def test_grouped_totals_are_the_distinct_reports_of_the_full_matches(read_client
     assert flat["total"] <= 100 or q == "", "seed corpus grew: page through"
     reports = {h["document_id"] for h in flat["hits"] if not h["partial"]}
     grouped = search(read_client, q=q, group="report", per_page=100)
-    assert flat["total_reports"] == grouped["total_reports"]
     if q:
         assert grouped["total_reports"] == len(reports) > 0
     assert grouped["total"] == flat["total"]
@@ -83,9 +82,9 @@ def test_a_report_count_is_what_ticking_it_gives(read_client, q):
     assert any(v["count"] < topic_flat[v["value"]] for v in grouped["facets"]["topic"])
 
 
-def test_ungrouped_search_is_as_it_was_and_says_total_reports(read_client):
+def test_ungrouped_search_is_as_it_was(read_client):
     r = search(read_client, q="nông thôn mới")
-    assert r["group"] == "paragraph" and r["total_reports"] >= 1
+    assert r["group"] == "paragraph" and r["total_reports"] is None  # not counted: see BENCHMARKS
     assert all("more" not in h and "matching_paragraphs" not in h for h in r["hits"])
 
 
