@@ -31,7 +31,8 @@ def test_bounded_load_has_no_errors_and_flat_memory(tmp_path, seed_index):
         log = server.log()
     summary = result.summary()
     print(f"\nload: {summary}")
-    assert result.error_count == 0, result.errors[:5]
+    # The server's own log with the failures: a dropped connection says nothing on the client side.
+    assert result.error_count == 0, (result.errors[:5], log[-3000:])
     assert result.connections == 32 and seconds - 1 <= result.seconds <= seconds + 15
     assert result.requests >= 20 * seconds, summary  # far below what 2 cores serve; catches a stall
     assert "Traceback" not in log
