@@ -90,15 +90,9 @@ class Vocabulary:
         return self._cache[key]
 
     def syllable(self, folded: str) -> list[tuple[str, int]]:
-        """Accented spellings of one syllable written as a word of its own ("mới", "mọi")."""
-        key = folded + F.SUGGEST_SEP
-        if key not in self._cache:
-            found = [
-                (term.partition(F.SUGGEST_SEP)[2], count)
-                for term, count in self._searcher.terms_with_prefix(F.SUGGEST, key, limit=16)
-            ]
-            self._cache[key] = sorted(found, key=lambda fc: -fc[1])
-        return self._cache[key]
+        """Accented spellings of one syllable written as a word of its own ("mới", "mọi"): the
+        completions hold them keyed the same way as runs of words."""
+        return self.phrase(folded)
 
 
 def _agrees(form: str, typed: list[str]) -> bool:

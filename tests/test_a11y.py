@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.test_web import ARGS, CHROMIUM, ROOT, Page, api, expect, status_total, sync_api
+from tests.test_web import ARGS, CHROMIUM, ROOT, Page, api, expect, server, status_total, sync_api  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -35,22 +33,6 @@ def axe_script() -> Path:
         return Path(os.environ["AXE_CORE_JS"])
     package = pytest.importorskip("axe_playwright_python", reason="axe-core: pip install -e '.[test]'")
     return Path(package.__file__).parent / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from search_api.live_server import LiveServer
-
-    index = tmp_path_factory.mktemp("a11y") / "index"
-    subprocess.run(
-        [sys.executable, "-m", "indexer", "build", str(ROOT / "seeds"), "--index", str(index), "--quiet"],
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
-    live = LiveServer(index).start()
-    yield live.url
-    live.stop()
 
 
 @pytest.fixture(scope="module")
