@@ -69,6 +69,8 @@ HELDOUT = BenchSet(
 #: releval.py's definition of a paragraph: a line of at least this many characters.
 MIN_LINE_CHARS = 80
 
+#: releval.py's tone-placement table, copied on purpose: the grader must not use the engine's own
+#: normalisation (indexer/normalize.py), or a bug there would grade itself right.
 _PAIRS = {
     "oà": "òa",
     "oá": "óa",
@@ -124,6 +126,23 @@ def load_queries(path: Path = JUDGMENTS) -> list[Query]:
         Query(q["q"], q["class"], q.get("g2", []), q.get("g1", []), q.get("filters") or {}, q.get("note", ""))
         for q in spec["queries"]
     ]
+
+
+def topic_scores(pairs: list[tuple[set[str], set[str]]], slugs) -> dict[str, dict]:
+    """Per topic: tp, fp, fn, precision and recall over (labelled topics, tagged topics) pairs."""
+    out = {}
+    for slug in slugs:
+        tp = sum(1 for truth, got in pairs if slug in truth and slug in got)
+        fp = sum(1 for truth, got in pairs if slug not in truth and slug in got)
+        fn = sum(1 for truth, got in pairs if slug in truth and slug not in got)
+        out[slug] = {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None,
+            "recall": tp / (tp + fn) if tp + fn else None,
+        }
+    return out
 
 
 def load_labels(path: Path = LABELS) -> dict:

@@ -56,6 +56,7 @@ from .judging import (
     load_queries,
     norm,
     raw_units,
+    topic_scores,
 )
 from .peers import Fts5Peer, TantivyPeer
 
@@ -274,18 +275,7 @@ def evaluate_tagger(corpus: Corpus, labels: dict) -> dict:
         for facet in ("district", "province", "year")
     }
     wrong = [r for r in rows if r["district"][1] is not None and r["district"][1] != r["district"][0]]
-    per_topic = {}
-    for slug in TOPICS:
-        tp = sum(1 for r in rows if slug in r["topics"][0] and slug in r["topics"][1])
-        fp = sum(1 for r in rows if slug not in r["topics"][0] and slug in r["topics"][1])
-        fn = sum(1 for r in rows if slug in r["topics"][0] and slug not in r["topics"][1])
-        per_topic[slug] = {
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-            "precision": tp / (tp + fp) if tp + fp else None,
-            "recall": tp / (tp + fn) if tp + fn else None,
-        }
+    per_topic = topic_scores([(set(r["topics"][0]), set(r["topics"][1])) for r in rows], TOPICS)
     documents = {}
     for name, truth in labels["documents"].items():
         report = corpus.reports.get(name)

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from pathlib import Path
 
 from indexer.analysis import analyse
-from indexer.normalize import normalize, syllables
-from indexer.topics import Taxonomy, Topic, _index_terms, classify, taxonomy
+from indexer.topics import Taxonomy, classify, taxonomy, taxonomy_from
 
-from .judging import MAIN, corpus_files, load_labels, norm
+from .judging import MAIN, corpus_files, load_labels, norm, topic_scores
 from .relevance import TOPICS
 
 TUNING = Path(__file__).parent / "topics_tuning.json"
@@ -35,26 +33,7 @@ TARGET_RECALL = 0.7
 def load_taxonomy(path: Path | None) -> Taxonomy:
     if path is None:
         return taxonomy()
-    data = json.loads(path.read_text("utf-8"))
-    topics = tuple(
-        Topic(
-            t["slug"],
-            t["label"],
-            int(t["bit"]),
-            tuple(
-                (tuple(s.lower() for s in syllables(normalize(term))), float(w), term) for term, w in t["terms"].items()
-            ),
-        )
-        for t in data["topics"]
-    )
-    return Taxonomy(
-        topics,
-        float(data["threshold"]),
-        float(data["relative"]),
-        _index_terms(topics),
-        {t.slug: t for t in topics},
-        float(data.get("sure", math.inf)),
-    )
+    return taxonomy_from(json.loads(path.read_text("utf-8")))
 
 
 def rows(segmenter) -> list[tuple[str, str, str, object, set[str]]]:
@@ -82,18 +61,7 @@ def score(data: list, tax: Taxonomy, sets: tuple[str, ...]) -> tuple[dict, list]
         if row[0] in sets:
             result = classify(row[3], tax) if row[3] is not None else None
             scored.append((row, set(result.topics) if result else set(), result))
-    per_topic = {}
-    for slug in TOPICS:
-        tp = sum(1 for r, p, _ in scored if slug in r[4] and slug in p)
-        fp = sum(1 for r, p, _ in scored if slug not in r[4] and slug in p)
-        fn = sum(1 for r, p, _ in scored if slug in r[4] and slug not in p)
-        per_topic[slug] = {
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-            "precision": tp / (tp + fp) if tp + fp else None,
-            "recall": tp / (tp + fn) if tp + fn else None,
-        }
+    per_topic = topic_scores([(set(r[4]), p) for r, p, _ in scored], TOPICS)
     return per_topic, scored
 
 

@@ -60,7 +60,12 @@ def _index_terms(topics: tuple[Topic, ...]) -> dict[str, list[tuple[str, int, tu
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    data = json.loads(resources.files(__package__).joinpath("data/topics.json").read_text("utf-8"))
+    """The lexicon of ``data/topics.json``, read once per process."""
+    return taxonomy_from(json.loads(resources.files(__package__).joinpath("data/topics.json").read_text("utf-8")))
+
+
+def taxonomy_from(data: dict) -> Taxonomy:
+    """A taxonomy from data in the format of ``topics.json`` (a variant under tuning, too)."""
     topics = []
     for t in data["topics"]:
         terms = tuple(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_web import ARGS, CHROMIUM, ROOT, Page, api, expect, server, status_total, sync_api  # noqa: F401
+from tests.test_web import ARGS, CHROMIUM, ROOT, Page, api, expect, server, status_total, sync_api, tab  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -128,15 +128,6 @@ def test_axe_finds_nothing_serious(browser, server, state, width):
         assert tab.errors == []
     finally:
         tab.context.close()
-
-
-@pytest.fixture()
-def tab(browser, server):
-    t = Page(browser, server)
-    yield t
-    errors = list(t.errors)
-    t.context.close()
-    assert errors == [], f"browser console errors: {errors}"
 
 
 FOCUSED = """() => {
