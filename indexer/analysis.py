@@ -35,6 +35,9 @@ class Analysis:
     word_bounds: list[tuple[int, int]] = field(default_factory=list)
     #: Indexes of the syllables that open a sentence after the first: no word spans a sentence end.
     sentence_starts: frozenset[int] = frozenset()
+    #: Indexes of the syllables that follow a comma: a word spans one only as whole words
+    #: ("phòng, chống" is "phòng chống"; "hợp tác, xã hội hóa" holds no "hợp tác xã").
+    comma_starts: frozenset[int] = frozenset()
 
     @property
     def folded(self) -> list[str]:
@@ -46,17 +49,67 @@ class Analysis:
     def word_ends(self) -> set[int]:
         return {b for _, b in self.word_bounds}
 
+    def breaks(self) -> frozenset[int]:
+        """Where adjacent syllables are not side by side for a word: sentence ends and commas."""
+        return self.sentence_starts | self.comma_starts
+
+    def comma_pairs(self) -> list[str]:
+        """For each comma between two words, the words either side, folded and joined:
+        "phòng, chống" → ``phong,chong``, "cán bộ, công chức" → ``can_bo,cong_chuc``.
+
+        Official prose writes coordinated words with a comma ("phòng, chống tham nhũng",
+        "an ninh, trật tự"), and people type them without; but a comma also parts words
+        whose syllables only look like one ("hợp tác, xã hội hóa").  A query's word
+        matches across a comma only as these whole words (``ranking.word_match``).
+        Needs pyvi's words; none without them."""
+        if not self.comma_starts or not self.word_bounds:
+            return []
+        folded = self.folded
+        ending = {b: a for a, b in self.word_bounds}
+        starting = {a: b for a, b in self.word_bounds}
+        out = []
+        for j in sorted(self.comma_starts - self.sentence_starts):
+            if j in ending and j in starting:
+                left, right = folded[ending[j] : j], folded[j : starting[j]]
+                out.append(PAIR_JOINER.join(left) + COMMA_JOINER + PAIR_JOINER.join(right))
+        return out
+
+    def may_hold(self, start: int, end: int) -> bool:
+        """Whether syllables ``start:end`` can be one word or fixed phrase: not across a
+        sentence end, and across a comma only from a word's start to a word's end."""
+        inside = range(start + 1, end)
+        if any(i in self.sentence_starts for i in inside):
+            return False
+        if not any(i in self.comma_starts for i in inside):
+            return True
+        return start in self.word_starts() and end in self.word_ends()
+
 
 PAIR_JOINER = "_"
+#: Joins the two words either side of a comma in a pair term (``Analysis.comma_pairs``).
+COMMA_JOINER = ","
 
 
 #: A sentence ends at . ! ? ; : or … followed by a space ("1.000" and "2021-2026" do not end one).
 _SENTENCE_END = re.compile(r"[.!?;:…](?=\s)")
 
 
+#: A comma between clauses or coordinated words ("1,5" is a number).
+_COMMA = re.compile(r",(?=\s)")
+
+
 def sentence_starts(norm: str) -> frozenset[int]:
     """Indexes (into ``syllables(norm)``) of the syllables that follow a sentence end."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(norm)]
+    return _starts_after(norm, _SENTENCE_END)
+
+
+def comma_starts(norm: str) -> frozenset[int]:
+    """Indexes (into ``syllables(norm)``) of the syllables that follow a comma."""
+    return _starts_after(norm, _COMMA)
+
+
+def _starts_after(norm: str, mark: re.Pattern[str]) -> frozenset[int]:
+    ends = [m.end() for m in mark.finditer(norm)]
     if not ends:
         return frozenset()
     starts = syllable_starts(norm)
@@ -71,8 +124,9 @@ def sentence_starts(norm: str) -> frozenset[int]:
 
 def syllable_pairs(folded: list[str], breaks: frozenset[int] = frozenset()) -> list[str]:
     """Each folded syllable joined to the next: ``nong thon moi`` → ``nong_thon thon_moi``;
-    none across a sentence end (``breaks``: the indexes of syllables that open a sentence),
-    so "… Nhân dân. Vận động …" holds no ``dan_van``.
+    none across a break (``breaks``: the indexes of syllables that open a sentence or follow
+    a comma, ``Analysis.breaks``), so "… Nhân dân. Vận động …" holds no ``dan_van`` and
+    "hợp tác, xã hội hóa" no ``tac_xa`` (whole words across a comma: ``Analysis.comma_pairs``).
 
     Indexed as plain terms, these give phrase proximity to ranking for the price
     of a term: a paragraph with the query's run has all of its pairs, one with
@@ -89,7 +143,11 @@ def syllable_pairs(folded: list[str], breaks: frozenset[int] = frozenset()) -> l
 def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
     """Normalise, cut into syllables and (with a segmenter) into pyvi words."""
     norm = normalize(text)
-    result = Analysis(syllables=[s.lower() for s in syllables(norm)], sentence_starts=sentence_starts(norm))
+    result = Analysis(
+        syllables=[s.lower() for s in syllables(norm)],
+        sentence_starts=sentence_starts(norm),
+        comma_starts=comma_starts(norm),
+    )
     if segmenter is None:
         return result
     position = 0
@@ -172,9 +230,14 @@ class Abbreviations:
         return _concepts(self.signature)
 
     def find(
-        self, folded_syllables: list[str], originals: list[str] | None = None, strict_case: bool = True
+        self,
+        folded_syllables: list[str],
+        originals: list[str] | None = None,
+        strict_case: bool = True,
+        within: Analysis | None = None,
     ) -> list[tuple[int, int, str]]:
-        """(start, end, concept) for every form found in a folded syllable list.
+        """(start, end, concept) for every form found in a folded syllable list; with the
+        text's ``within`` analysis, only where a word may stand (``Analysis.may_hold``).
 
         Short abbreviations of two letters collide with syllables ("tu", "hu"), so
         an abbreviation form is accepted only where the original was written in
@@ -186,6 +249,8 @@ class Abbreviations:
             for concept, form, is_abbr in by_first.get(syllable, ()):
                 n = len(form)
                 if folded_syllables[i : i + n] != form:
+                    continue
+                if within is not None and n > 1 and not within.may_hold(i, i + n):
                     continue
                 if is_abbr and originals is not None:
                     written = originals[i : i + n]

@@ -92,7 +92,7 @@ def to_fields(report: Report) -> list[Fields]:
                 # Ranking asks the words field only for compound words ("nông_thôn").
                 F.SYL: [" ".join(p.analysis.syllables)],
                 F.WORDS: [" ".join(w for w in p.analysis.words if "_" in w)],
-                F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded, p.analysis.sentence_starts))],
+                F.PAIRS: [" ".join(syllable_pairs(p.analysis.folded, p.analysis.breaks()) + p.analysis.comma_pairs())],
                 F.CONCEPTS: list(p.concepts),
                 F.TOPIC: list(p.topics),
                 F.TOPIC_BITS: [topic_mask(p.topics)],

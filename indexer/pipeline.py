@@ -145,7 +145,7 @@ def process_text(
         analysis = analyse(paragraph, segmenter)
         result = classify(analysis)
         originals = syllables(normalize(paragraph))
-        concepts = sorted({c for _, _, c in table.find(analysis.folded, originals)})
+        concepts = sorted({c for _, _, c in table.find(analysis.folded, originals, within=analysis)})
         report.paragraphs.append(
             Paragraph(
                 position,

@@ -37,7 +37,7 @@ from functools import lru_cache
 import tantivy
 
 from indexer import schema as F
-from indexer.analysis import Abbreviations, syllable_pairs
+from indexer.analysis import COMMA_JOINER, PAIR_JOINER, Abbreviations, syllable_pairs
 from indexer.normalize import fold
 from indexer.segmentation import Segmenter
 
@@ -103,7 +103,15 @@ def word_match(schema: tantivy.Schema, parts: list[str]) -> tantivy.Query:
 
 def _pairs(schema: tantivy.Schema, field: str, parts: list[str]) -> tantivy.Query:
     pairs = [_term(schema, field, p) for p in syllable_pairs(parts)]
-    return pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
+    side_by_side = pairs[0] if len(pairs) == 1 else tantivy.Query.boolean_query([(Occur.Must, q) for q in pairs])
+    if field != F.PAIRS:  # titles keep their pairs across commas
+        return side_by_side
+    # Or as whole words either side of a comma ("phòng, chống"; ``Analysis.comma_pairs``).
+    across = [
+        _term(schema, field, PAIR_JOINER.join(parts[:k]) + COMMA_JOINER + PAIR_JOINER.join(parts[k:]))
+        for k in range(1, len(parts))
+    ]
+    return _any([side_by_side, *across])
 
 
 def unit_match(schema: tantivy.Schema, unit: Unit) -> tantivy.Query:

@@ -152,3 +152,51 @@ def test_a_word_does_not_span_a_sentence_end(client):
     )
     hits = search(client, q="dân vận Nho Quan", per_page=50)["hits"]
     assert doc not in [h["document_id"] for h in hits if not h["partial"]]
+
+
+def test_a_word_does_not_span_a_comma(client):
+    """ "hợp tác, xã hội hóa" has the syllables of "hợp tác xã" side by side, but across a
+    comma: neither the word nor its abbreviation (HTX) matches there, as a reader sees it."""
+    apart = post(
+        client,
+        "Huyện Kim Sơn đẩy mạnh liên kết, hợp tác, xã hội hóa các nguồn lực đầu tư cho giáo dục năm 2023.",
+        "Kim Sơn xã hội hóa giáo dục",
+    )
+    together = post(
+        client,
+        "Huyện Kim Sơn có 12 hợp tác xã nông nghiệp hoạt động hiệu quả, doanh thu bình quân tăng 8% so với năm 2022.",
+        "Kim Sơn hợp tác xã",
+    )
+    for q in ("hợp tác xã Kim Sơn", "hop tac xa Kim Son", "HTX Kim Sơn"):
+        full = [h["document_id"] for h in search(client, q=q, per_page=50)["hits"] if not h["partial"]]
+        assert together in full and apart not in full, q
+
+
+def test_a_dash_does_not_break_a_phrase(client):
+    """ "kinh tế - xã hội" is searched as "kinh tế xã hội" (and KT-XH): a dash joins, a comma parts."""
+    doc = post(
+        client,
+        "Năm 2023, tình hình kinh tế - xã hội của huyện Gia Viễn tiếp tục phát triển, tổng giá trị sản xuất tăng 9%.",
+        "Gia Viễn năm 2023",
+    )
+    for q in ("kinh tế xã hội Gia Viễn", "KT-XH Gia Viễn"):
+        full = [h["document_id"] for h in search(client, q=q, per_page=50)["hits"] if not h["partial"]]
+        assert doc in full, q
+
+
+def test_coordinated_words_match_across_their_comma(client):
+    """Official prose writes "phòng, chống" and "cán bộ, công chức"; people type them without
+    the comma (and CBCC): whole words either side of a comma still make the word."""
+    doc = post(
+        client,
+        "Năm 2023, huyện Yên Mô đẩy mạnh công tác phòng, chống tham nhũng; đội ngũ cán bộ, công chức được kiện toàn.",
+        "Yên Mô năm 2023",
+    )
+    for q in (
+        "phòng chống tham nhũng Yên Mô",
+        "phong chong tham nhung Yen Mo",
+        "cán bộ công chức Yên Mô",
+        "CBCC Yên Mô",
+    ):
+        full = [h["document_id"] for h in search(client, q=q, per_page=50)["hits"] if not h["partial"]]
+        assert doc in full, q
