@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> None:
     out = run(args.lexicon)
     print_block("held-out 2 (never tuned on)", out["per_topic"], out["paragraphs"])
     met = [s for s, ok in out["meets"].items() if ok]
-    print(f"\n{len(met)} of {len(out['meets'])} topics meet precision >= {TARGET_PRECISION} and recall >= {TARGET_RECALL}")
+    print(
+        f"\n{len(met)} of {len(out['meets'])} topics meet precision >= {TARGET_PRECISION} and recall >= {TARGET_RECALL}"
+    )
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), "utf-8")
 
