@@ -9,8 +9,8 @@ tuned on: the labelled paragraphs of the main set (``bench/tagging_labels.json``
 corpus as ``python -m bench.relevance`` finds them) and the made-up paragraphs of
 ``bench/topics_tuning.json``.  Prints per-topic precision / recall for each and for both together;
 ``--show fn:chinh-quyen`` lists the paragraphs a topic misses (``fp:`` those it wrongly gets) with
-the terms that fired.  The held-out set (``bench/heldout/``) is never read here: it is scored once,
-by ``python -m bench.relevance --heldout``.
+the terms that fired.  The held-out sets are never read here: ``bench/heldout/`` is scored by
+``python -m bench.relevance --heldout``, ``bench/topics_heldout.json`` by ``python -m bench.topics_heldout``.
 """
 
 from __future__ import annotations

@@ -173,6 +173,55 @@ def test_one_defining_term_is_enough(text, slug):
     assert slug in result.topics, result.fired
 
 
+PARTY_THEN_GOVERNMENT = (
+    "Đảng bộ huyện kết nạp 94 đảng viên mới, nâng cao chất lượng sinh hoạt chi bộ và công tác kiểm tra, "
+    "giám sát của cấp ủy. Bên cạnh đó, tại Bộ phận một cửa, thủ tục hành chính được giải quyết đúng hạn, "
+    "người dân hài lòng."
+)
+
+
+def _topics(text: str, drop: tuple[str, ...] = ()) -> tuple[list[str], dict[str, float]]:
+    import json
+    from importlib import resources
+
+    from indexer.analysis import analyse
+    from indexer.segmentation import Segmenter
+    from indexer.topics import classify, taxonomy_from
+
+    data = json.loads(resources.files("indexer").joinpath("data/topics.json").read_text("utf-8"))
+    for key in drop:
+        data.pop(key)
+    result = classify(analyse(text, Segmenter()), taxonomy_from(data))
+    return result.topics, result.scores
+
+
+def test_a_second_field_in_its_own_sentence_is_kept():
+    # Party work outweighs government work 18.5 to 6 over the paragraph, so the relative cut alone
+    # drops chinh-quyen; but the second sentence is about administrative procedures only.
+    topics, scores = _topics(PARTY_THEN_GOVERNMENT)
+    assert topics == ["xay-dung-dang", "chinh-quyen"], scores
+    assert _topics(PARTY_THEN_GOVERNMENT, drop=("sentence",))[0] == ["xay-dung-dang"]
+
+
+def test_a_passing_mention_inside_a_sentence_is_not_kept():
+    # The same government words, inside the sentence about Party work, are a passing mention.
+    text = (
+        "Đảng bộ huyện kết nạp 94 đảng viên mới, nâng cao chất lượng sinh hoạt chi bộ và công tác kiểm tra, "
+        "giám sát của cấp ủy, gắn với giải quyết thủ tục hành chính cho đảng viên tại bộ phận một cửa."
+    )
+    topics, scores = _topics(text)
+    assert scores["chinh-quyen"] == _topics(PARTY_THEN_GOVERNMENT)[1]["chinh-quyen"]
+    assert topics == ["xay-dung-dang"], scores
+
+
+def test_an_office_name_is_not_its_field():
+    topics, scores = _topics(
+        "Các đại biểu chất vấn Trưởng phòng Tài nguyên và Môi trường về tiến độ cấp giấy chứng nhận "
+        "quyền sử dụng đất cho các hộ dân."
+    )
+    assert "tai-nguyen-moi-truong" not in topics, scores
+
+
 def test_cross_boundary_terms_do_not_fire():
     report = process_text(
         "Tiêu đề\n\nHội nghị quyết định giao chỉ tiêu thu ngân sách cho các xã, thị trấn trong năm tới "
