@@ -43,8 +43,10 @@ _DISTRICT_PREFIXES = (
     ("huyen",),
     ("quan",),
     ("thi", "xa"),
+    ("tx", "."),  # "TX.Phú Mỹ", "TX. Hoàng Mai"
+    ("tx",),
 )
-_CITY_PREFIX = ("thanh", "pho")
+_CITY_PREFIXES = (("thanh", "pho"), ("tp", "."), ("tp",))
 _PROVINCE_PREFIXES = (("tinh", "uy"), ("thanh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
 _COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
 
@@ -86,6 +88,8 @@ _UNIT_TYPE = {
     "huyen uy": "Huyện",
     "ttdt huyen": "Huyện",
     "thi xa": "Thị xã",
+    "tx .": "Thị xã",
+    "tx": "Thị xã",
     "thi uy": "Thị xã",
     "quan": "Quận",
     "quan uy": "Quận",
@@ -129,7 +133,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             if not (districts or provinces or communes):
                 continue
             district_ctx = _match_prefix(raw, i, _DISTRICT_PREFIXES)
-            city_ctx = _match_prefix(raw, i, (_CITY_PREFIX,))
+            city_ctx = _match_prefix(raw, i, _CITY_PREFIXES)
             province_ctx = _match_prefix(raw, i, _PROVINCE_PREFIXES)
             commune_ctx = _match_prefix(raw, i, _COMMUNE_PREFIXES)
             if district_ctx == "thi xa":

@@ -210,6 +210,15 @@ PAGES = [
         2022,
     ),
     (
+        "tx-abbreviation-is-the-unit-word",
+        None,
+        "Khai mạc kỳ họp HĐND TX.Hoàng Mai\n\n"
+        "Sáng 18/12/2023, HĐND TX.Hoàng Mai khai mạc kỳ họp thường lệ cuối năm 2023 để đánh giá kết quả thực "
+        "hiện nhiệm vụ năm 2023.\n\n" + FILLER + "\n",
+        "Hoàng Mai",
+        2023,
+    ),
+    (
         "a-list-of-districts-names-no-subject",
         None,
         "Kinh tế vải thiều của tỉnh Bắc Giang năm 2022\n\n"
