@@ -107,6 +107,24 @@ PAGES = [
         "Chư Sê",
         2023,
     ),
+    (
+        "a-page-clock-is-not-the-published-date",
+        None,
+        "Hôm nay, Thứ sáu ngày 10/01/2025\n\nHuyện ủy Kim Bảng tổng kết công tác\n\n"
+        "Ngày 8/1, Huyện ủy Kim Bảng tổ chức hội nghị tổng kết công tác xây dựng Đảng năm qua, triển khai nhiệm "
+        "vụ trọng tâm; trong năm qua, toàn Đảng bộ kết nạp 150 đảng viên mới.\n\n" + FILLER + "\n",
+        "Kim Bảng",
+        None,
+    ),
+    (
+        "a-spaced-date-line-and-a-zoom-widget",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện Ân Thi mở rộng\n\nĐăng ngày 05 - 11 - 2021\n\n100%\n\n"
+        "Ngày 3 tháng 11, Ban Thường vụ Huyện ủy Ân Thi tổ chức hội nghị Ban Chấp hành Đảng bộ huyện nhiệm kỳ "
+        "2020 - 2025 (mở rộng), quán triệt các chỉ thị của Ban Thường vụ Tỉnh ủy.\n\n" + FILLER + "\n",
+        "Ân Thi",
+        2021,
+    ),
     # ---- the address names the place
     (
         "district-only-in-the-path-slug",
