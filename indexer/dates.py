@@ -52,8 +52,26 @@ _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
 _HORIZON_RE = re.compile(
     r"\b(?:(?:den|toi)(?:\s+nam)?|tam nhin(?:\s+den)?(?:\s+nam)?|nhiem ky|giai doan|thoi ky|tu nam)\s+" + _Y + r"(?!\d)"
 )
-#: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022".
-_BASELINE_RE = re.compile(r"\bso(?:\s+voi)?(?:\s+cung\s+ky)?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
+#: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022", "giá so sánh năm 2010".
+#: "Cùng kỳ năm 2022" is the same part of the year before: the report speaks from 2023.
+_BASELINE_RE = re.compile(r"\bso(?:\s+voi|\s+sanh)?(?:\s+(?P<same>cung\s+ky))?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
+#: A target: "dự kiến đến cuối năm 2024", "phấn đấu đến hết năm 2023" (but "đến cuối năm 2022, toàn tỉnh có …"
+#: states where the reviewed year ended, and still votes).
+_TARGET_RE = re.compile(
+    r"\b(?:du kien|phan dau|muc tieu|ke hoach)\s+(?:la\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+" + _Y + r"(?!\d)"
+)
+#: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
+_DOCUMENT_YEAR_RE = re.compile(
+    r"\b(?:hien phap|bo luat|(?<!ky )(?<!phap )luat|phap lenh|dieu le)\s+(?:[a-z]+\s+){0,8}?nam\s+" + _Y + r"(?!\d)"
+)
+#: A year reviewed beside the plans for the next: "… năm 2020, phương hướng, nhiệm vụ năm 2021".
+_PAIR_RE = re.compile(
+    r"\bnam\s+"
+    + _Y
+    + r"(?!\d)[^.]{0,20}?\b(?:phuong huong|nhiem vu|ke hoach|muc tieu)\b[^.;]{0,30}?\bnam\s+"
+    + _Y
+    + r"(?!\d)"
+)
 #: "năm 2021", "năm học 2021", "cuối năm 2020", "trong năm 2022" (folded text)
 #: Every pattern here needs a year: paragraphs without one are skipped cheaply.
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -189,19 +207,39 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
     return out, _blank(t, spans)
 
 
-def _scored_mentions(text: str, weight: float, last_year_review: bool = False) -> list[tuple[int, float, str]]:
+def plan_years(texts: list[str]) -> set[int]:
+    """Years named as the plans' year beside the reviewed one ("… năm 2020, phương hướng … năm 2021")."""
+    out: set[int] = set()
+    for text in texts:
+        if _ANY_YEAR.search(text):
+            out.update(int(b) for a, b in _PAIR_RE.findall(key(text)) if int(b) == int(a) + 1)
+    return out
+
+
+def _scored_mentions(
+    text: str, weight: float, last_year_review: bool = False, plans: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, float, str]]:
     if not _ANY_YEAR.search(text):
         return []
     t = key(text)
     out, t = _dated_mentions(t, weight, last_year_review)
-    # Periods, horizons and baselines are never the reviewed year.
-    never = [m.span() for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE) for m in rx.finditer(t)]
+    # Periods, horizons, baselines and named laws are never the reviewed year.
+    never = []
+    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE):
+        for m in rx.finditer(t):
+            never.append(m.span())
+            if rx is _BASELINE_RE and m.group("same"):
+                out.append((int(m.group(2)) + 1, weight, "after 'cùng kỳ năm Y'"))
     t = _blank(t, never)
+    paired = {m.start(): int(m.group(1)) for m in _PAIR_RE.finditer(t) if int(m.group(2)) == int(m.group(1)) + 1}
     for m in _YEAR_RE.finditer(t):
         year = int(m.group(1))
         before = _clause_before(t, m.start())
         w = weight
         why = "năm"
+        if paired.get(m.start()) == year:
+            out.append((year, 3 * weight, "review, beside plans for the next year"))
+            continue
         if any(word in before for word in _PLAN_WORDS):
             w, why = -0.5 * weight, "plan"
         elif any(word in before for word in _REVIEW_WORDS):
@@ -217,8 +255,32 @@ def _scored_mentions(text: str, weight: float, last_year_review: bool = False) -
         after = t[m.end() : m.end() + 25]
         if re.match(r"\s*(la nam ban le|la nam dau|la nam thu)", after):
             w, why = (w if why == "review" else 1.5 * weight), "năm Y là năm…"
+        if year in plans and w > 0:
+            continue  # the plans' year ("chương trình công tác năm 2021") is not the one reviewed
         out.append((year, w, why))
     return out
+
+
+#: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/".
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/?#]|$)")
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(?=.)")
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date an address's path carries, if any (a year-month folder gives the month's 1st)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.lower()).split("?")[0]
+    m = _URL_DATE_RE.search(path)
+    groups = m.groups() if m else None
+    if groups is None and (m := _URL_MONTH_RE.search(path)):
+        groups = (m.group(1), m.group(2), "1")
+    if groups is None:
+        return None
+    try:
+        return date(int(groups[0]), int(groups[1]), int(groups[2]))
+    except ValueError:
+        return None
 
 
 def url_words(url: str | None) -> str | None:
@@ -242,6 +304,9 @@ def tag_year(
     """The reviewed year, scored over every mention (see the module's docstring)."""
     tags = YearTags()
     tags.published = published or (parse_date(date_line) if date_line else None)
+    from_url = tags.published is None and (found := url_date(url)) is not None and found <= (today or date.today())
+    if from_url:
+        tags.published = url_date(url)
     limit = (tags.published or today or date.today()).year
     score: dict[int, float] = defaultdict(float)
     why: dict[int, list[str]] = defaultdict(list)
@@ -252,8 +317,9 @@ def tag_year(
     if words:
         sources.append((words, W_URL, "url"))
     sources += [(p, W_LEAD if i == 0 else W_BODY, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs)]
+    plans = plan_years([text for text, _, where in sources if where != "url"])
     for text, weight, where in sources:
-        for year, w, kind in _scored_mentions(text, weight, last_year_review):
+        for year, w, kind in _scored_mentions(text, weight, last_year_review, plans):
             if year > limit:
                 continue
             score[year] += w
@@ -284,5 +350,7 @@ def tag_year(
         for y, s in ranked[1:3]:
             tags.evidence.append(f"  also {y} score {s:g}")
     if tags.published:
-        tags.evidence.append(f"published {tags.published.isoformat()}")
+        tags.evidence.append(f"published {tags.published.isoformat()}" + (" (from the address)" if from_url else ""))
+    if plans:
+        tags.evidence.append("plans' year, not reviewed: " + ", ".join(map(str, sorted(plans))))
     return tags

@@ -108,6 +108,48 @@ PAGES = [
         2023,
     ),
     (
+        "a-year-paired-with-plans-for-the-next",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện Quế Võ lần thứ 6\n\n"
+        "Hội nghị cho ý kiến về tình hình thực hiện công tác kiểm tra, giám sát năm 2021, phương hướng, nhiệm vụ "
+        "năm 2022; chương trình công tác của Ban Thường vụ Huyện ủy năm 2022; kế hoạch đầu tư công năm 2022.\n\n"
+        "Kết luận hội nghị, Bí thư Huyện ủy Quế Võ nhấn mạnh nhiệm vụ năm 2022 rất nặng nề, đề nghị các cấp ủy "
+        "quyết liệt thực hiện Nghị quyết của Huyện ủy về phát triển kinh tế - xã hội năm 2022.\n\n" + FILLER + "\n",
+        "Quế Võ",
+        2021,
+    ),
+    (
+        "a-law-named-with-its-year-is-not-the-reports",
+        None,
+        "Huyện ủy Thuận Thành quán triệt Hiến pháp\n\n"
+        "Sáng 14/6/2014, Huyện ủy Thuận Thành tổ chức hội nghị quán triệt Hiến pháp năm 2013 và Luật Đất đai năm "
+        "2013 cho cán bộ chủ chốt của huyện.\n\n" + FILLER + "\n",
+        "Thuận Thành",
+        2014,
+    ),
+    (
+        "same-period-of-a-year-names-the-year-after",
+        None,
+        "Huyện ủy họp đánh giá quý I\n\n"
+        "Hội nghị đánh giá công tác lãnh đạo trong quý I, triển khai nhiệm vụ quý II và những tháng tiếp theo của "
+        "năm 2022 của Huyện ủy Nho Quan; tổng mức bán lẻ hàng hóa tăng 4,2% so với cùng kỳ năm 2021.\n\n"
+        + FILLER
+        + "\n",
+        "Nho Quan",
+        2022,
+    ),
+    (
+        "a-target-for-the-end-of-a-year-is-not-the-year",
+        None,
+        "Văn Chấn: một năm nhiều dấu ấn\n\n28/02/2023 10:15\n\n"
+        "Năm 2022 khép lại với nhiều kết quả đáng khích lệ của Đảng bộ và Nhân dân huyện Văn Chấn; huyện đã "
+        "hoàn thành 30/35 chỉ tiêu chủ yếu.\n\n"
+        "Năm 2022 huyện chịu ảnh hưởng của mưa lũ, nhưng sản xuất nông nghiệp vẫn về đích sớm; dự kiến đến cuối "
+        "năm 2023 có thêm 3 xã đạt chuẩn nông thôn mới.\n\n" + FILLER + "\n",
+        "Văn Chấn",
+        2022,
+    ),
+    (
         "a-page-clock-is-not-the-published-date",
         None,
         "Hôm nay, Thứ sáu ngày 10/01/2025\n\nHuyện ủy Kim Bảng tổng kết công tác\n\n"
@@ -189,6 +231,24 @@ PAGES = [
         "hoạch, sản xuất công nghiệp tăng so với cùng kỳ năm 2022.\n\n" + FILLER + "\n",
         "Chư Păh",
         2023,
+    ),
+    (
+        "a-date-in-the-address-path",
+        "http://tinh.example.vn/portal/Pages/2021-11-05/Hoi-nghi-Ban-Chap-hanh-Dang-bo-huyen-k3x9.aspx",
+        "Hội nghị Ban Chấp hành Đảng bộ huyện mở rộng\n\n"
+        "Ngày 3 tháng 11, Ban Thường vụ Huyện ủy Khoái Châu tổ chức hội nghị Ban Chấp hành Đảng bộ huyện nhiệm "
+        "kỳ 2020 - 2025 (mở rộng), quán triệt các chỉ thị của Ban Thường vụ Tỉnh ủy.\n\n" + FILLER + "\n",
+        "Khoái Châu",
+        2021,
+    ),
+    (
+        "a-year-and-month-folder-in-the-address",
+        "https://baotinh.example.vn/chinh-tri/202212/ky-hop-hdnd-huyen-thong-qua-nghi-quyet-967001/",
+        "Kỳ họp HĐND huyện thông qua 12 nghị quyết\n\n"
+        "Ngày 16/12, HĐND huyện Tiên Lữ khóa XX tổ chức kỳ họp thường lệ cuối năm; thu ngân sách đạt 112% dự "
+        "toán, 17/18 chỉ tiêu đạt và vượt.\n\n" + FILLER + "\n",
+        "Tiên Lữ",
+        2022,
     ),
     # ---- names as people write them
     (
