@@ -82,6 +82,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
     r"(?:ngay\s*)?$"
 )
+#: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" is when something happened.
+_SPAN_START = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:den|toi)\s+(?:ngay\s*)?$")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
@@ -190,8 +192,9 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
             year, month = int(m.group(len(m.groups()))), int(m.group(len(m.groups()) - 1))
             if not 1 <= month <= 12:
                 continue
-            if _NOT_EVENT_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
-                continue  # a cited document, an anniversary, a deadline
+            before = t[max(0, m.start() - 40) : m.start()]
+            if _NOT_EVENT_BEFORE.search(before) and not _SPAN_START.search(before):
+                continue  # a cited document, an anniversary, a deadline (not "từ ngày 5/10 đến ngày 12/10/2017")
             if _DATE_SPAN_AFTER.match(t, m.end()) or _DATE_SPAN_BEFORE.search(t[max(0, m.start() - 20) : m.start()]):
                 continue  # "(02/9/1945 - 02/9/2021)": a span of dates
             if month == 1:

@@ -46,8 +46,10 @@ _DISTRICT_PREFIXES = (
     ("tx", "."),  # "TX.Phú Mỹ", "TX. Hoàng Mai"
     ("tx",),
 )
-_CITY_PREFIXES = (("thanh", "pho"), ("tp", "."), ("tp",))
-_PROVINCE_PREFIXES = (("tinh", "uy"), ("thanh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
+#: "Thành ủy X" is a city's party committee: a district-level city's ("Thành ủy Tam Điệp") when X is one,
+#: else a centrally-run city's ("Thành ủy Hà Nội", a province).
+_CITY_PREFIXES = (("thanh", "pho"), ("thanh", "uy"), ("tp", "."), ("tp",))
+_PROVINCE_PREFIXES = (("tinh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
 _COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
 
 #: Weights of one mention by its context.

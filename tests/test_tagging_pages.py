@@ -167,6 +167,15 @@ PAGES = [
         "Ân Thi",
         2021,
     ),
+    (
+        "a-span-of-days-is-when-it-happened",
+        None,
+        "Huyện ủy Tiên Du thông báo nhanh kết quả Hội nghị Trung ương\n\n"
+        "Bí thư Huyện ủy Tiên Du thông tin kết quả Hội nghị Trung ương 5, họp từ ngày 05/10 đến ngày 12/10/2017, "
+        "tới cán bộ chủ chốt của huyện, đảng viên các chi bộ, đảng bộ cơ sở.\n\n" + FILLER + "\n",
+        "Tiên Du",
+        2017,
+    ),
     # ---- the address names the place
     (
         "district-only-in-the-path-slug",
@@ -295,6 +304,15 @@ PAGES = [
         "hiện nhiệm vụ năm 2023.\n\n" + FILLER + "\n",
         "Hoàng Mai",
         2023,
+    ),
+    (
+        "thanh-uy-of-a-city-in-a-province",
+        None,
+        "Sơ kết công tác quý I năm 2022\n\n"
+        "Ban Chấp hành Đảng bộ thành phố họp đánh giá kết quả thực hiện nhiệm vụ quý I năm 2022; Thành ủy Tam Điệp "
+        "đề ra nhiệm vụ trọng tâm quý II.\n\n" + FILLER + "\n",
+        "Tam Điệp",
+        2022,
     ),
     (
         "a-list-of-districts-names-no-subject",
