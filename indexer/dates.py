@@ -60,6 +60,14 @@ _BASELINE_RE = re.compile(r"\bso(?:\s+voi|\s+sanh)?(?:\s+(?P<same>cung\s+ky))?(?
 _TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|ke hoach)\s+(?:la\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+" + _Y + r"(?!\d)"
 )
+#: A congress for a term ("Đại hội đại biểu Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc") is held in
+#: the term's first year; its resolution ("Nghị quyết Đại hội … nhiệm kỳ 2020-2025") or one ahead ("tiến tới Đại hội")
+#: says nothing of the report's year.
+_CONGRESS_RE = re.compile(
+    r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)(?P<after>[^.;]{0,40})"
+)
+_CONGRESS_HELD = ("khai mac", "dien ra", "be mac", "thanh cong", "hoan thanh", "tru bi", "phien chinh thuc")
+_CONGRESS_NOT = ("nghi quyet", "tien toi", "huong toi", "chuan bi", "trinh ", "van kien", "sau dai hoi")
 #: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
 _DOCUMENT_YEAR_RE = re.compile(
     r"\b(?:hien phap|bo luat|(?<!ky )(?<!phap )luat|phap lenh|dieu le)\s+(?:[a-z]+\s+){0,8}?nam\s+" + _Y + r"(?!\d)"
@@ -226,6 +234,12 @@ def _scored_mentions(
         return []
     t = key(text)
     out, t = _dated_mentions(t, weight, last_year_review)
+    for m in _CONGRESS_RE.finditer(t):
+        context = t[max(0, m.start() - 40) : m.start()] + m.group("mid")
+        if any(w in m.group("after") for w in _CONGRESS_HELD) and not any(w in context for w in _CONGRESS_NOT):
+            first, last = int(m.group(2)), int(m.group(3))
+            if 3 <= last - first <= 5:
+                out.append((first, W_DATED * weight, "a congress for the term held"))
     # Periods, horizons, baselines and named laws are never the reviewed year.
     never = []
     for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE):

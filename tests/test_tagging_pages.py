@@ -176,6 +176,25 @@ PAGES = [
         "Tiên Du",
         2017,
     ),
+    (
+        "a-congress-held-for-its-term-is-in-the-terms-first-year",
+        None,
+        "Khai mạc Đại hội Đảng bộ huyện Lạng Giang\n\n"
+        "Sáng 12/6, Đại hội đại biểu Đảng bộ huyện Lạng Giang lần thứ XXIV, nhiệm kỳ 2020 - 2025 chính thức khai mạc "
+        "với 250 đại biểu đại diện cho hơn 9.000 đảng viên trong toàn Đảng bộ huyện.\n\n" + FILLER + "\n",
+        "Lạng Giang",
+        2020,
+    ),
+    (
+        "a-congress-resolution-is-not-a-congress",
+        None,
+        "Huyện ủy Lạng Giang sơ kết nghị quyết\n\n"
+        "Hội nghị sơ kết việc thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện Lạng Giang lần thứ XXIV, nhiệm kỳ "
+        "2020 - 2025 đã đạt nhiều kết quả; chuẩn bị tiến tới Đại hội Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2025 - 2030 "
+        "thành công.\n\n" + FILLER + "\n",
+        "Lạng Giang",
+        None,
+    ),
     # ---- the address names the place
     (
         "district-only-in-the-path-slug",
