@@ -12,17 +12,26 @@ A wrong year is worse than none, so the evidence is of kinds, strongest first:
   2021"), a month ("tháng 9/2018"), a part of a year ("quý I/2023", "6 tháng
   đầu năm 2024"): the report speaks from inside that year.  A date that only
   cites a document ("Nghị quyết số 03-NQ/TU, ngày 31/5/2021"), an anniversary
-  or a deadline ("trước 31/8/2020") says nothing about the report's year;
+  or a deadline ("trước 31/8/2020") says nothing about the report's year.
+  A span of days ("họp từ ngày 05/10 đến ngày 12/10/2017") is when something happened;
+  a party congress for a term that opens or closes ("Đại hội … nhiệm kỳ 2020 - 2025
+  khai mạc") is held in the term's first year;
 * **"năm Y" in a review phrase** ("kết quả … năm Y", "tổng kết", "Năm Y, huyện
-  đã …"); plans ("phương hướng … năm Y", "phấn đấu") weigh against;
+  đã …"); plans ("phương hướng … năm Y", "phấn đấu") weigh against.  "… năm Y,
+  phương hướng, nhiệm vụ năm Y+1" reviews Y, and Y+1 is then the plans' year
+  everywhere in the report ("chương trình công tác năm Y+1" does not vote);
+  "so với cùng kỳ năm Y" speaks from Y+1;
 * never: periods and horizons ("nhiệm kỳ 2016–2021", "giai đoạn 2021–2025",
-  "đến năm 2030", "Đông Xuân 2022-2023") and comparison baselines ("so với
-  (cùng kỳ) năm 2022").
+  "đến năm 2030", "Đông Xuân 2022-2023"), targets ("dự kiến đến cuối năm 2024"),
+  laws named with their year ("Hiến pháp năm 1992") and comparison baselines
+  ("so với (cùng kỳ) năm 2022").
 
 Where a mention stands weighs too: title ×4, the URL's words ×2, the lead
 (first paragraph) ×1.5, the body ×1.  A year after the publication year is
 impossible; a report published in January that reviews "năm qua" reviews the
-year before.  When two years are close the year is unknown.
+year before.  A page without a date line may carry its date in its address
+("/2019-10-28/", a year-month folder "/202312/").  When two years are close the
+year is unknown.
 """
 
 from __future__ import annotations

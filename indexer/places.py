@@ -3,7 +3,7 @@
 Evidence is a *mention*: a run of capitalised syllables that names a province,
 district or commune of the gazetteer, weighed by what precedes it
 ("huyện Lương Tài", "Huyện ủy Bình Lục", "TT&VH Ba Chẽ", "tỉnh Bắc Ninh",
-"xã Đồn Đạc") and where it stands (title, byline, body).  A bare name in the
+"xã Đồn Đạc", "TX.Phú Mỹ", "Thành ủy Tam Điệp") and where it stands (title, byline, body).  A bare name in the
 body counts little: "kênh Hòa Bình" is not a district.
 
 Decisions are conservative because a wrong district is worse than none:
