@@ -28,7 +28,8 @@ MIN_PARAGRAPH_CHARS = 60
 #: Longer paragraphs are cut at sentence ends so a hit stays readable.
 MAX_PARAGRAPH_CHARS = 4000
 
-_DATE_RE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+#: "23/10/2022", "28-10-2019", and as some sites space it, "28 - 10 - 2019".
+_DATE_RE = re.compile(r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b")
 _TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _SENTENCE_END = re.compile(r"[.!?…;:\"'»)\]]$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?]\s+|\()anh\s*:\s*[^:;]{1,40}\)?$")
@@ -98,8 +99,10 @@ def furniture_reason(line: str) -> str | None:
         return "furniture lexicon"  # a row of them: "Facebook Zalo In bài viết", "In trang | Gửi email"
     if _counter_re(lex).match(k):
         return "counter"
-    if re.fullmatch(r"[\d\s.,:/|-]+", k):
-        return "numbers only"
+    if re.fullmatch(r"[\d\s.,:/|%-]+", k):
+        return "numbers only"  # also a zoom widget's "100%"
+    if k.startswith("hom nay") and _DATE_RE.search(k) and len(line) < 80:
+        return "page clock"  # "Hôm nay, Thứ sáu ngày 10/01/2025": the day the page was seen, not published
     if len(re.findall(r"\s[>»|/]\s", line)) >= 2 and len(line) < 160 and not _is_sentence(line):
         return "menu or breadcrumb"
     return line_reason(line)  # an official document's letterhead and closing
@@ -107,7 +110,12 @@ def furniture_reason(line: str) -> str | None:
 
 def is_date_line(line: str) -> bool:
     """A short line carrying the publication date ("23/10/2022 19:14 Tăng trưởng xanh")."""
-    return bool(_DATE_RE.search(line)) and len(line) < 80 and not line.rstrip().endswith(".")
+    return (
+        bool(_DATE_RE.search(line))
+        and len(line) < 80
+        and not line.rstrip().endswith(".")
+        and not key(line).startswith("hom nay")  # a page clock, not the publication date
+    )
 
 
 def _is_sentence(line: str) -> bool:

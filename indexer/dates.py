@@ -12,17 +12,26 @@ A wrong year is worse than none, so the evidence is of kinds, strongest first:
   2021"), a month ("tháng 9/2018"), a part of a year ("quý I/2023", "6 tháng
   đầu năm 2024"): the report speaks from inside that year.  A date that only
   cites a document ("Nghị quyết số 03-NQ/TU, ngày 31/5/2021"), an anniversary
-  or a deadline ("trước 31/8/2020") says nothing about the report's year;
+  or a deadline ("trước 31/8/2020") says nothing about the report's year.
+  A span of days ("họp từ ngày 05/10 đến ngày 12/10/2017") is when something happened;
+  a party congress for a term that opens or closes ("Đại hội … nhiệm kỳ 2020 - 2025
+  khai mạc") is held in the term's first year;
 * **"năm Y" in a review phrase** ("kết quả … năm Y", "tổng kết", "Năm Y, huyện
-  đã …"); plans ("phương hướng … năm Y", "phấn đấu") weigh against;
+  đã …"); plans ("phương hướng … năm Y", "phấn đấu") weigh against.  "… năm Y,
+  phương hướng, nhiệm vụ năm Y+1" reviews Y, and Y+1 is then the plans' year
+  everywhere in the report ("chương trình công tác năm Y+1" does not vote);
+  "so với cùng kỳ năm Y" speaks from Y+1;
 * never: periods and horizons ("nhiệm kỳ 2016–2021", "giai đoạn 2021–2025",
-  "đến năm 2030", "Đông Xuân 2022-2023") and comparison baselines ("so với
-  (cùng kỳ) năm 2022").
+  "đến năm 2030", "Đông Xuân 2022-2023"), targets ("dự kiến đến cuối năm 2024"),
+  laws named with their year ("Hiến pháp năm 1992") and comparison baselines
+  ("so với (cùng kỳ) năm 2022").
 
 Where a mention stands weighs too: title ×4, the URL's words ×2, the lead
 (first paragraph) ×1.5, the body ×1.  A year after the publication year is
 impossible; a report published in January that reviews "năm qua" reviews the
-year before.  When two years are close the year is unknown.
+year before.  A page without a date line may carry its date in its address
+("/2019-10-28/", a year-month folder "/202312/").  When two years are close the
+year is unknown.
 """
 
 from __future__ import annotations
@@ -52,8 +61,34 @@ _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
 _HORIZON_RE = re.compile(
     r"\b(?:(?:den|toi)(?:\s+nam)?|tam nhin(?:\s+den)?(?:\s+nam)?|nhiem ky|giai doan|thoi ky|tu nam)\s+" + _Y + r"(?!\d)"
 )
-#: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022".
-_BASELINE_RE = re.compile(r"\bso(?:\s+voi)?(?:\s+cung\s+ky)?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
+#: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022", "giá so sánh năm 2010".
+#: "Cùng kỳ năm 2022" is the same part of the year before: the report speaks from 2023.
+_BASELINE_RE = re.compile(r"\bso(?:\s+voi|\s+sanh)?(?:\s+(?P<same>cung\s+ky))?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
+#: A target: "dự kiến đến cuối năm 2024", "phấn đấu đến hết năm 2023" (but "đến cuối năm 2022, toàn tỉnh có …"
+#: states where the reviewed year ended, and still votes).
+_TARGET_RE = re.compile(
+    r"\b(?:du kien|phan dau|muc tieu|ke hoach)\s+(?:la\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+" + _Y + r"(?!\d)"
+)
+#: A congress for a term ("Đại hội đại biểu Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc") is held in
+#: the term's first year; its resolution ("Nghị quyết Đại hội … nhiệm kỳ 2020-2025") or one ahead ("tiến tới Đại hội")
+#: says nothing of the report's year.
+_CONGRESS_RE = re.compile(
+    r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)(?P<after>[^.;]{0,40})"
+)
+_CONGRESS_HELD = ("khai mac", "dien ra", "be mac", "thanh cong", "hoan thanh", "tru bi", "phien chinh thuc")
+_CONGRESS_NOT = ("nghi quyet", "tien toi", "huong toi", "chuan bi", "trinh ", "van kien", "sau dai hoi")
+#: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
+_DOCUMENT_YEAR_RE = re.compile(
+    r"\b(?:hien phap|bo luat|(?<!ky )(?<!phap )luat|phap lenh|dieu le)\s+(?:[a-z]+\s+){0,8}?nam\s+" + _Y + r"(?!\d)"
+)
+#: A year reviewed beside the plans for the next: "… năm 2020, phương hướng, nhiệm vụ năm 2021".
+_PAIR_RE = re.compile(
+    r"\bnam\s+"
+    + _Y
+    + r"(?!\d)[^.]{0,20}?\b(?:phuong huong|nhiem vu|ke hoach|muc tieu)\b[^.;]{0,30}?\bnam\s+"
+    + _Y
+    + r"(?!\d)"
+)
 #: "năm 2021", "năm học 2021", "cuối năm 2020", "trong năm 2022" (folded text)
 #: Every pattern here needs a year: paragraphs without one are skipped cheaply.
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -64,6 +99,8 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
     r"(?:ngay\s*)?$"
 )
+#: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" is when something happened.
+_SPAN_START = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:den|toi)\s+(?:ngay\s*)?$")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
@@ -172,8 +209,9 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
             year, month = int(m.group(len(m.groups()))), int(m.group(len(m.groups()) - 1))
             if not 1 <= month <= 12:
                 continue
-            if _NOT_EVENT_BEFORE.search(t[max(0, m.start() - 40) : m.start()]):
-                continue  # a cited document, an anniversary, a deadline
+            before = t[max(0, m.start() - 40) : m.start()]
+            if _NOT_EVENT_BEFORE.search(before) and not _SPAN_START.search(before):
+                continue  # a cited document, an anniversary, a deadline (not "từ ngày 5/10 đến ngày 12/10/2017")
             if _DATE_SPAN_AFTER.match(t, m.end()) or _DATE_SPAN_BEFORE.search(t[max(0, m.start() - 20) : m.start()]):
                 continue  # "(02/9/1945 - 02/9/2021)": a span of dates
             if month == 1:
@@ -189,19 +227,45 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
     return out, _blank(t, spans)
 
 
-def _scored_mentions(text: str, weight: float, last_year_review: bool = False) -> list[tuple[int, float, str]]:
+def plan_years(texts: list[str]) -> set[int]:
+    """Years named as the plans' year beside the reviewed one ("… năm 2020, phương hướng … năm 2021")."""
+    out: set[int] = set()
+    for text in texts:
+        if _ANY_YEAR.search(text):
+            out.update(int(b) for a, b in _PAIR_RE.findall(key(text)) if int(b) == int(a) + 1)
+    return out
+
+
+def _scored_mentions(
+    text: str, weight: float, last_year_review: bool = False, plans: frozenset[int] | set[int] = frozenset()
+) -> list[tuple[int, float, str]]:
     if not _ANY_YEAR.search(text):
         return []
     t = key(text)
     out, t = _dated_mentions(t, weight, last_year_review)
-    # Periods, horizons and baselines are never the reviewed year.
-    never = [m.span() for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE) for m in rx.finditer(t)]
+    for m in _CONGRESS_RE.finditer(t):
+        context = t[max(0, m.start() - 40) : m.start()] + m.group("mid")
+        if any(w in m.group("after") for w in _CONGRESS_HELD) and not any(w in context for w in _CONGRESS_NOT):
+            first, last = int(m.group(2)), int(m.group(3))
+            if 3 <= last - first <= 5:
+                out.append((first, W_DATED * weight, "a congress for the term held"))
+    # Periods, horizons, baselines and named laws are never the reviewed year.
+    never = []
+    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE):
+        for m in rx.finditer(t):
+            never.append(m.span())
+            if rx is _BASELINE_RE and m.group("same"):
+                out.append((int(m.group(2)) + 1, weight, "after 'cùng kỳ năm Y'"))
     t = _blank(t, never)
+    paired = {m.start(): int(m.group(1)) for m in _PAIR_RE.finditer(t) if int(m.group(2)) == int(m.group(1)) + 1}
     for m in _YEAR_RE.finditer(t):
         year = int(m.group(1))
         before = _clause_before(t, m.start())
         w = weight
         why = "năm"
+        if paired.get(m.start()) == year:
+            out.append((year, 3 * weight, "review, beside plans for the next year"))
+            continue
         if any(word in before for word in _PLAN_WORDS):
             w, why = -0.5 * weight, "plan"
         elif any(word in before for word in _REVIEW_WORDS):
@@ -217,8 +281,32 @@ def _scored_mentions(text: str, weight: float, last_year_review: bool = False) -
         after = t[m.end() : m.end() + 25]
         if re.match(r"\s*(la nam ban le|la nam dau|la nam thu)", after):
             w, why = (w if why == "review" else 1.5 * weight), "năm Y là năm…"
+        if year in plans and w > 0:
+            continue  # the plans' year ("chương trình công tác năm 2021") is not the one reviewed
         out.append((year, w, why))
     return out
+
+
+#: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/".
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/?#]|$)")
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(?=.)")
+
+
+def url_date(url: str | None) -> date | None:
+    """The publication date an address's path carries, if any (a year-month folder gives the month's 1st)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.lower()).split("?")[0]
+    m = _URL_DATE_RE.search(path)
+    groups = m.groups() if m else None
+    if groups is None and (m := _URL_MONTH_RE.search(path)):
+        groups = (m.group(1), m.group(2), "1")
+    if groups is None:
+        return None
+    try:
+        return date(int(groups[0]), int(groups[1]), int(groups[2]))
+    except ValueError:
+        return None
 
 
 def url_words(url: str | None) -> str | None:
@@ -242,6 +330,9 @@ def tag_year(
     """The reviewed year, scored over every mention (see the module's docstring)."""
     tags = YearTags()
     tags.published = published or (parse_date(date_line) if date_line else None)
+    from_url = tags.published is None and (found := url_date(url)) is not None and found <= (today or date.today())
+    if from_url:
+        tags.published = url_date(url)
     limit = (tags.published or today or date.today()).year
     score: dict[int, float] = defaultdict(float)
     why: dict[int, list[str]] = defaultdict(list)
@@ -252,8 +343,9 @@ def tag_year(
     if words:
         sources.append((words, W_URL, "url"))
     sources += [(p, W_LEAD if i == 0 else W_BODY, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs)]
+    plans = plan_years([text for text, _, where in sources if where != "url"])
     for text, weight, where in sources:
-        for year, w, kind in _scored_mentions(text, weight, last_year_review):
+        for year, w, kind in _scored_mentions(text, weight, last_year_review, plans):
             if year > limit:
                 continue
             score[year] += w
@@ -284,5 +376,7 @@ def tag_year(
         for y, s in ranked[1:3]:
             tags.evidence.append(f"  also {y} score {s:g}")
     if tags.published:
-        tags.evidence.append(f"published {tags.published.isoformat()}")
+        tags.evidence.append(f"published {tags.published.isoformat()}" + (" (from the address)" if from_url else ""))
+    if plans:
+        tags.evidence.append("plans' year, not reviewed: " + ", ".join(map(str, sorted(plans))))
     return tags

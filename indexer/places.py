@@ -3,7 +3,7 @@
 Evidence is a *mention*: a run of capitalised syllables that names a province,
 district or commune of the gazetteer, weighed by what precedes it
 ("huyện Lương Tài", "Huyện ủy Bình Lục", "TT&VH Ba Chẽ", "tỉnh Bắc Ninh",
-"xã Đồn Đạc") and where it stands (title, byline, body).  A bare name in the
+"xã Đồn Đạc", "TX.Phú Mỹ", "Thành ủy Tam Điệp") and where it stands (title, byline, body).  A bare name in the
 body counts little: "kênh Hòa Bình" is not a district.
 
 Decisions are conservative because a wrong district is worse than none:
@@ -43,9 +43,13 @@ _DISTRICT_PREFIXES = (
     ("huyen",),
     ("quan",),
     ("thi", "xa"),
+    ("tx", "."),  # "TX.Phú Mỹ", "TX. Hoàng Mai"
+    ("tx",),
 )
-_CITY_PREFIX = ("thanh", "pho")
-_PROVINCE_PREFIXES = (("tinh", "uy"), ("thanh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
+#: "Thành ủy X" is a city's party committee: a district-level city's ("Thành ủy Tam Điệp") when X is one,
+#: else a centrally-run city's ("Thành ủy Hà Nội", a province).
+_CITY_PREFIXES = (("thanh", "pho"), ("thanh", "uy"), ("tp", "."), ("tp",))
+_PROVINCE_PREFIXES = (("tinh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
 _COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
 
 #: Weights of one mention by its context.
@@ -86,6 +90,8 @@ _UNIT_TYPE = {
     "huyen uy": "Huyện",
     "ttdt huyen": "Huyện",
     "thi xa": "Thị xã",
+    "tx .": "Thị xã",
+    "tx": "Thị xã",
     "thi uy": "Thị xã",
     "quan": "Quận",
     "quan uy": "Quận",
@@ -129,7 +135,7 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             if not (districts or provinces or communes):
                 continue
             district_ctx = _match_prefix(raw, i, _DISTRICT_PREFIXES)
-            city_ctx = _match_prefix(raw, i, (_CITY_PREFIX,))
+            city_ctx = _match_prefix(raw, i, _CITY_PREFIXES)
             province_ctx = _match_prefix(raw, i, _PROVINCE_PREFIXES)
             commune_ctx = _match_prefix(raw, i, _COMMUNE_PREFIXES)
             if district_ctx == "thi xa":

@@ -107,6 +107,94 @@ PAGES = [
         "Chư Sê",
         2023,
     ),
+    (
+        "a-year-paired-with-plans-for-the-next",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện Quế Võ lần thứ 6\n\n"
+        "Hội nghị cho ý kiến về tình hình thực hiện công tác kiểm tra, giám sát năm 2021, phương hướng, nhiệm vụ "
+        "năm 2022; chương trình công tác của Ban Thường vụ Huyện ủy năm 2022; kế hoạch đầu tư công năm 2022.\n\n"
+        "Kết luận hội nghị, Bí thư Huyện ủy Quế Võ nhấn mạnh nhiệm vụ năm 2022 rất nặng nề, đề nghị các cấp ủy "
+        "quyết liệt thực hiện Nghị quyết của Huyện ủy về phát triển kinh tế - xã hội năm 2022.\n\n" + FILLER + "\n",
+        "Quế Võ",
+        2021,
+    ),
+    (
+        "a-law-named-with-its-year-is-not-the-reports",
+        None,
+        "Huyện ủy Thuận Thành quán triệt Hiến pháp\n\n"
+        "Sáng 14/6/2014, Huyện ủy Thuận Thành tổ chức hội nghị quán triệt Hiến pháp năm 2013 và Luật Đất đai năm "
+        "2013 cho cán bộ chủ chốt của huyện.\n\n" + FILLER + "\n",
+        "Thuận Thành",
+        2014,
+    ),
+    (
+        "same-period-of-a-year-names-the-year-after",
+        None,
+        "Huyện ủy họp đánh giá quý I\n\n"
+        "Hội nghị đánh giá công tác lãnh đạo trong quý I, triển khai nhiệm vụ quý II và những tháng tiếp theo của "
+        "năm 2022 của Huyện ủy Nho Quan; tổng mức bán lẻ hàng hóa tăng 4,2% so với cùng kỳ năm 2021.\n\n"
+        + FILLER
+        + "\n",
+        "Nho Quan",
+        2022,
+    ),
+    (
+        "a-target-for-the-end-of-a-year-is-not-the-year",
+        None,
+        "Văn Chấn: một năm nhiều dấu ấn\n\n28/02/2023 10:15\n\n"
+        "Năm 2022 khép lại với nhiều kết quả đáng khích lệ của Đảng bộ và Nhân dân huyện Văn Chấn; huyện đã "
+        "hoàn thành 30/35 chỉ tiêu chủ yếu.\n\n"
+        "Năm 2022 huyện chịu ảnh hưởng của mưa lũ, nhưng sản xuất nông nghiệp vẫn về đích sớm; dự kiến đến cuối "
+        "năm 2023 có thêm 3 xã đạt chuẩn nông thôn mới.\n\n" + FILLER + "\n",
+        "Văn Chấn",
+        2022,
+    ),
+    (
+        "a-page-clock-is-not-the-published-date",
+        None,
+        "Hôm nay, Thứ sáu ngày 10/01/2025\n\nHuyện ủy Kim Bảng tổng kết công tác\n\n"
+        "Ngày 8/1, Huyện ủy Kim Bảng tổ chức hội nghị tổng kết công tác xây dựng Đảng năm qua, triển khai nhiệm "
+        "vụ trọng tâm; trong năm qua, toàn Đảng bộ kết nạp 150 đảng viên mới.\n\n" + FILLER + "\n",
+        "Kim Bảng",
+        None,
+    ),
+    (
+        "a-spaced-date-line-and-a-zoom-widget",
+        None,
+        "Hội nghị Ban Chấp hành Đảng bộ huyện Ân Thi mở rộng\n\nĐăng ngày 05 - 11 - 2021\n\n100%\n\n"
+        "Ngày 3 tháng 11, Ban Thường vụ Huyện ủy Ân Thi tổ chức hội nghị Ban Chấp hành Đảng bộ huyện nhiệm kỳ "
+        "2020 - 2025 (mở rộng), quán triệt các chỉ thị của Ban Thường vụ Tỉnh ủy.\n\n" + FILLER + "\n",
+        "Ân Thi",
+        2021,
+    ),
+    (
+        "a-span-of-days-is-when-it-happened",
+        None,
+        "Huyện ủy Tiên Du thông báo nhanh kết quả Hội nghị Trung ương\n\n"
+        "Bí thư Huyện ủy Tiên Du thông tin kết quả Hội nghị Trung ương 5, họp từ ngày 05/10 đến ngày 12/10/2017, "
+        "tới cán bộ chủ chốt của huyện, đảng viên các chi bộ, đảng bộ cơ sở.\n\n" + FILLER + "\n",
+        "Tiên Du",
+        2017,
+    ),
+    (
+        "a-congress-held-for-its-term-is-in-the-terms-first-year",
+        None,
+        "Khai mạc Đại hội Đảng bộ huyện Lạng Giang\n\n"
+        "Sáng 12/6, Đại hội đại biểu Đảng bộ huyện Lạng Giang lần thứ XXIV, nhiệm kỳ 2020 - 2025 chính thức khai mạc "
+        "với 250 đại biểu đại diện cho hơn 9.000 đảng viên trong toàn Đảng bộ huyện.\n\n" + FILLER + "\n",
+        "Lạng Giang",
+        2020,
+    ),
+    (
+        "a-congress-resolution-is-not-a-congress",
+        None,
+        "Huyện ủy Lạng Giang sơ kết nghị quyết\n\n"
+        "Hội nghị sơ kết việc thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện Lạng Giang lần thứ XXIV, nhiệm kỳ "
+        "2020 - 2025 đã đạt nhiều kết quả; chuẩn bị tiến tới Đại hội Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2025 - 2030 "
+        "thành công.\n\n" + FILLER + "\n",
+        "Lạng Giang",
+        None,
+    ),
     # ---- the address names the place
     (
         "district-only-in-the-path-slug",
@@ -172,6 +260,24 @@ PAGES = [
         "Chư Păh",
         2023,
     ),
+    (
+        "a-date-in-the-address-path",
+        "http://tinh.example.vn/portal/Pages/2021-11-05/Hoi-nghi-Ban-Chap-hanh-Dang-bo-huyen-k3x9.aspx",
+        "Hội nghị Ban Chấp hành Đảng bộ huyện mở rộng\n\n"
+        "Ngày 3 tháng 11, Ban Thường vụ Huyện ủy Khoái Châu tổ chức hội nghị Ban Chấp hành Đảng bộ huyện nhiệm "
+        "kỳ 2020 - 2025 (mở rộng), quán triệt các chỉ thị của Ban Thường vụ Tỉnh ủy.\n\n" + FILLER + "\n",
+        "Khoái Châu",
+        2021,
+    ),
+    (
+        "a-year-and-month-folder-in-the-address",
+        "https://baotinh.example.vn/chinh-tri/202212/ky-hop-hdnd-huyen-thong-qua-nghi-quyet-967001/",
+        "Kỳ họp HĐND huyện thông qua 12 nghị quyết\n\n"
+        "Ngày 16/12, HĐND huyện Tiên Lữ khóa XX tổ chức kỳ họp thường lệ cuối năm; thu ngân sách đạt 112% dự "
+        "toán, 17/18 chỉ tiêu đạt và vượt.\n\n" + FILLER + "\n",
+        "Tiên Lữ",
+        2022,
+    ),
     # ---- names as people write them
     (
         "spelling-variant-folded",
@@ -207,6 +313,24 @@ PAGES = [
         "Kỳ họp đánh giá kết quả thực hiện nhiệm vụ năm 2022 của huyện Tân Châu; thu ngân sách đạt 105% dự "
         "toán.\n\n" + FILLER + "\n",
         "Tân Châu",
+        2022,
+    ),
+    (
+        "tx-abbreviation-is-the-unit-word",
+        None,
+        "Khai mạc kỳ họp HĐND TX.Hoàng Mai\n\n"
+        "Sáng 18/12/2023, HĐND TX.Hoàng Mai khai mạc kỳ họp thường lệ cuối năm 2023 để đánh giá kết quả thực "
+        "hiện nhiệm vụ năm 2023.\n\n" + FILLER + "\n",
+        "Hoàng Mai",
+        2023,
+    ),
+    (
+        "thanh-uy-of-a-city-in-a-province",
+        None,
+        "Sơ kết công tác quý I năm 2022\n\n"
+        "Ban Chấp hành Đảng bộ thành phố họp đánh giá kết quả thực hiện nhiệm vụ quý I năm 2022; Thành ủy Tam Điệp "
+        "đề ra nhiệm vụ trọng tâm quý II.\n\n" + FILLER + "\n",
+        "Tam Điệp",
         2022,
     ),
     (
