@@ -28,8 +28,8 @@ MIN_PARAGRAPH_CHARS = 60
 #: Longer paragraphs are cut at sentence ends so a hit stays readable.
 MAX_PARAGRAPH_CHARS = 4000
 
-#: "23/10/2022", "28-10-2019", and as some sites space it, "28 - 10 - 2019".
-_DATE_RE = re.compile(r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b")
+#: "23/10/2022", "28-10-2019", as some sites space it, "28 - 10 - 2019", and as content systems print it, "2025-05-09".
+_DATE_RE = re.compile(r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
 _TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _SENTENCE_END = re.compile(r"[.!?…;:\"'»)\]]$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?]\s+|\()anh\s*:\s*[^:;]{1,40}\)?$")
@@ -258,8 +258,8 @@ def clean(text: str) -> CleanPage:
         if reason is None and after_repeated_title and len(line) < 300 and _sentence_count(line) <= 1:
             reason = "caption under a repeated headline"
         after_repeated_title = False
-        if reason is None and is_date_line(line) and page.date_line is None:
-            page.date_line, reason = line, "date"
+        if reason in (None, "numbers only") and is_date_line(line) and page.date_line is None:
+            page.date_line, reason = line, "date"  # "2025-05-09 17:36:00.0" is all digits, and a date
         if reason is None and is_caption(line):
             reason = "photo caption"
         if reason is None and len(line) <= 100 and kept:

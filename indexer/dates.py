@@ -47,6 +47,8 @@ MIN_YEAR, MAX_YEAR = 1945, 2100
 
 _Y = r"((?:19|20)\d{2})"
 _DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?!\d)")
+#: "2025-05-09" (ISO, as content systems print a date line: "2025-05-09 17:36:00.0").
+_ISO_DATE_RE = re.compile(r"(?<![\d-])" + _Y + r"-(\d{1,2})-(\d{1,2})(?![\d-])")
 #: "ngày 15 tháng 12 năm 2023" (folded), as in a document's date line.
 _LONG_DATE_RE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:nam|/|-)\s*" + _Y + r"(?!\d)")
 #: "tháng 9/2018", "tháng 9 năm 2018" (folded); not "6 tháng đầu năm" (no month number after "tháng").
@@ -76,6 +78,21 @@ _CONGRESS_RE = re.compile(
     r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)(?P<after>[^.;]{0,40})"
 )
 _CONGRESS_HELD = ("khai mac", "dien ra", "be mac", "thanh cong", "hoan thanh", "tru bi", "phien chinh thuc")
+#: ... or said before the term: "đã tổ chức Đại hội đại biểu lần thứ VI, nhiệm kỳ 2015-2020", "Đại hội đã bầu Ban
+#: Chấp hành … nhiệm kỳ 2020-2025".
+_CONGRESS_HELD_BEFORE = ("da to chuc", "to chuc thanh cong", "khai mac", "da bau", "bau ra", "da dien ra")
+#: The first session of a council's term ("Kỳ họp thứ nhất HĐND huyện khóa XI, nhiệm kỳ 2016 - 2021") sits in the
+#: term's first year: councils are elected and meet the same year.
+_FIRST_SESSION_RE = re.compile(
+    r"\bky hop (?:thu nhat|thu 1|lan thu nhat|lan thu 1|thu i)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+"
+    + _Y
+    + r"\s*-\s*"
+    + _Y
+    + r"(?!\d)"
+)
+#: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
+#: sách năm 2015" at a 2016 session never names the reviewed year.
+_ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
 _CONGRESS_NOT = ("nghi quyet", "tien toi", "huong toi", "chuan bi", "trinh ", "van kien", "sau dai hoi")
 #: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
 _DOCUMENT_YEAR_RE = re.compile(
@@ -99,8 +116,9 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
     r"(?:ngay\s*)?$"
 )
-#: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" is when something happened.
-_SPAN_START = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s+(?:den|toi)\s+(?:ngay\s*)?$")
+#: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" (or "từ ngày 13 đến ngày") is when
+#: something happened.
+_SPAN_START = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?\s+(?:den|toi)\s+(?:ngay\s*)?$")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
@@ -137,11 +155,14 @@ _PLAN_WORDS = (
     "trien khai nhiem vu",
     "trong nam toi",
     "nam toi",
+    "de hoan thanh",
+    "de thuc hien",
+    "de dat ",
 )
 
 
 _PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh chu de")
-_REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ")
+_REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ", " dat va vuot", " vuot ke hoach")
 
 #: Weight of a mention by where it stands.
 W_TITLE, W_URL, W_LEAD, W_BODY = 4.0, 2.0, 1.5, 1.0
@@ -160,9 +181,10 @@ class YearTags:
 
 
 def parse_date(text: str) -> date | None:
-    """The first valid date in ``text``: dd/mm/yyyy or "ngày d tháng m năm yyyy" (a time is ignored)."""
+    """The first valid date in ``text``: dd/mm/yyyy, yyyy-mm-dd or "ngày d tháng m năm yyyy" (a time is ignored)."""
     t = key(text)
     found = [(m.start(), m.groups()) for rx in (_DATE_RE, _LONG_DATE_RE) for m in rx.finditer(t)]
+    found += [(m.start(), (m.group(3), m.group(2), m.group(1))) for m in _ISO_DATE_RE.finditer(t)]
     for _, (d, m, y) in sorted(found):
         try:
             return date(int(y), int(m), int(d))
@@ -245,13 +267,18 @@ def _scored_mentions(
     out, t = _dated_mentions(t, weight, last_year_review)
     for m in _CONGRESS_RE.finditer(t):
         context = t[max(0, m.start() - 40) : m.start()] + m.group("mid")
-        if any(w in m.group("after") for w in _CONGRESS_HELD) and not any(w in context for w in _CONGRESS_NOT):
+        held = any(w in m.group("after") for w in _CONGRESS_HELD) or any(w in context for w in _CONGRESS_HELD_BEFORE)
+        if held and not any(w in context for w in _CONGRESS_NOT):
             first, last = int(m.group(2)), int(m.group(3))
             if 3 <= last - first <= 5:
                 out.append((first, W_DATED * weight, "a congress for the term held"))
+    for m in _FIRST_SESSION_RE.finditer(t):
+        first, last = int(m.group(2)), int(m.group(3))
+        if 4 <= last - first <= 5:
+            out.append((first, W_DATED * weight, "the first session of the council's term"))
     # Periods, horizons, baselines and named laws are never the reviewed year.
     never = []
-    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE):
+    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE, _ACCOUNTS_RE):
         for m in rx.finditer(t):
             never.append(m.span())
             if rx is _BASELINE_RE and m.group("same"):
@@ -290,6 +317,8 @@ def _scored_mentions(
 #: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/".
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/?#]|$)")
 _URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(?=.)")
+#: A timestamp ending the file name, as some newspapers publish: "…-bi-thu-quan-uy-binh-tan-20200822101029597.htm".
+_URL_STAMP_RE = re.compile(r"[-_]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,9}\.s?html?$")
 
 
 def url_date(url: str | None) -> date | None:
@@ -299,6 +328,8 @@ def url_date(url: str | None) -> date | None:
     path = re.sub(r"^[a-z]+://[^/]*", "", url.lower()).split("?")[0]
     m = _URL_DATE_RE.search(path)
     groups = m.groups() if m else None
+    if groups is None and (m := _URL_STAMP_RE.search(path)):
+        groups = m.groups()
     if groups is None and (m := _URL_MONTH_RE.search(path)):
         groups = (m.group(1), m.group(2), "1")
     if groups is None:
