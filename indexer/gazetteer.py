@@ -210,7 +210,17 @@ class Gazetteer:
         """Districts by their name in web addresses ("dinhhoa", "mucangchai")."""
         index: dict[str, list[District]] = defaultdict(list)
         for d in self.districts.values():
-            index[compact(d.short)].append(d)
+            if d.successor is None:
+                index[compact(d.short)].append(d)
+        # A retired unit only where its run-together name is no live district's or province's: "kyson" stays
+        # Nghệ An's Kỳ Sơn, "ninhbinh" the province.
+        for d in self.districts.values():
+            if (
+                d.successor is not None
+                and compact(d.short) not in index
+                and compact(d.short) not in self.compact_provinces
+            ):
+                index[compact(d.short)].append(d)
         return dict(index)
 
     @cached_property
