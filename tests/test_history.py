@@ -44,9 +44,21 @@ def test_retired_unit_is_explained(unit):
     assert province == unit["province"]
     # The snapshot no longer has a district of that name in that province.
     assert (unit["short"], province) not in SNAPSHOT_DISTRICTS.values()
-    assert 2010 <= _when(unit["until"]).year <= 2025 and _when(unit["adopted"]) < _when(unit["until"])
-    assert unit["resolution"] is None or re.fullmatch(r"\d+/NQ-UBTVQH1[345]", unit["resolution"])
+    assert 2010 <= _when(unit["until"]).year <= 2025
+    assert unit["adopted"] is None or _when(unit["adopted"]) < _when(unit["until"])
+    assert unit["resolution"] is None or re.fullmatch(r"\d+/NQ-(UBTVQH1[345]|CP)", unit["resolution"])
     assert unit["source"] and unit["change"]
+
+
+@pytest.mark.parametrize("unit", HISTORY["units"], ids=[u["short"] for u in HISTORY["units"]])
+def test_a_retired_units_own_gso_code_is_gone_or_renamed(unit):
+    """Its GSO code then: merged away, the snapshot no longer has it; kept by the unit it became (renamed, or the
+    merger's new unit), the snapshot has it under the new name (Tân Thành's 754 is Phú Mỹ's, Đất Đỏ's 753 Long Đất's)."""
+    assert re.fullmatch(r"\d{3}", unit["gso"]) and int(unit["gso"]) <= 973
+    if unit["gso"] == unit["successor"]:
+        assert SNAPSHOT_DISTRICTS[unit["gso"]][0] != unit["short"]
+    else:
+        assert unit["gso"] not in SNAPSHOT_DISTRICTS
 
 
 def test_units_created_by_a_change_are_in_the_snapshot():
@@ -59,6 +71,11 @@ def test_units_created_by_a_change_are_in_the_snapshot():
 def test_codes_are_unique_and_type_changes_name_real_units():
     codes = [u["code"] for u in HISTORY["units"]]
     assert len(codes) == len(set(codes))
+    gso = [u["gso"] for u in HISTORY["units"]]
+    assert len(gso) == len(set(gso))
+    # One retired unit per name and province, never one the snapshot still has there.
+    names = [(u["short"], u["province"]) for u in HISTORY["units"]]
+    assert len(names) == len(set(names)) and not set(names) & set(SNAPSHOT_DISTRICTS.values())
     assert set(HISTORY["type_changed"]["codes"]) <= set(SNAPSHOT_DISTRICTS)
 
 
