@@ -89,8 +89,12 @@ class Gazetteer:
 
     def __init__(self, data: dict, history: dict | None = None, variants: dict | None = None) -> None:
         self.variants: dict[str, str] = {name_key(k): name_key(v) for k, v in (variants or {}).items()}
-        #: Units whose type changed after 2010: an older page's unit word may not be today's type.
-        self.type_changed: frozenset[str] = frozenset((history or {}).get("type_changed", {}).get("codes", {}))
+        #: The types a unit had before an upgrade since 2010 ("723": {"Huyện", "Thị xã"}): an older page's unit
+        #: word may not be today's type.
+        self.former_types: dict[str, frozenset[str]] = {
+            u["code"]: frozenset(step["from"] for step in u["steps"])
+            for u in (history or {}).get("upgrades", {}).get("units", [])
+        }
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
         self.communes: dict[str, Commune] = {}
@@ -245,11 +249,14 @@ class Gazetteer:
 
     def of_type(self, codes: tuple[str, ...], unit_type: str | None) -> tuple[str, ...]:
         """The candidates a unit word ("huyện", "thị xã", "quận") allows: "huyện Tân Châu" is Tây Ninh's,
-        "thị xã Tân Châu" An Giang's.  A unit whose type changed after 2010 is never ruled out (an
-        older page may use its former type), and when the word fits none, none is ruled out."""
+        "thị xã Tân Châu" An Giang's.  A unit's type before an upgrade since 2010 fits too (an older page
+        uses it: "huyện Tân Uyên" may be Bình Dương's, "thị xã Hồng Ngự" is the city's), and when the word
+        fits none, none is ruled out."""
         if unit_type is None or len(codes) < 2:
             return codes
-        kept = tuple(c for c in codes if self.districts[c].type == unit_type or c in self.type_changed)
+        kept = tuple(
+            c for c in codes if self.districts[c].type == unit_type or unit_type in self.former_types.get(c, ())
+        )
         return kept or codes
 
     def district_label(self, code: str) -> str:

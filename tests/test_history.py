@@ -18,6 +18,11 @@ from indexer.gazetteer import gazetteer
 
 HISTORY = json.loads(resources.files("indexer.data").joinpath("district_history.json").read_text("utf-8"))
 SNAPSHOT = json.loads(resources.files("vietnamadminunits").joinpath("data/parser_legacy.json").read_text("utf-8"))
+SNAPSHOT_TYPES = {
+    d["districtCode"]: d["districtType"]
+    for districts in SNAPSHOT["DICT_PROVINCE_DISTRICT"].values()
+    for d in districts.values()
+}
 SNAPSHOT_DISTRICTS = {
     d["districtCode"]: (d["districtShort"], SNAPSHOT["DICT_PROVINCE"][pkey]["provinceCode"])
     for pkey, districts in SNAPSHOT["DICT_PROVINCE_DISTRICT"].items()
@@ -76,7 +81,35 @@ def test_codes_are_unique_and_type_changes_name_real_units():
     # One retired unit per name and province, never one the snapshot still has there.
     names = [(u["short"], u["province"]) for u in HISTORY["units"]]
     assert len(names) == len(set(names)) and not set(names) & set(SNAPSHOT_DISTRICTS.values())
-    assert set(HISTORY["type_changed"]["codes"]) <= set(SNAPSHOT_DISTRICTS)
+
+
+@pytest.mark.parametrize("unit", HISTORY["upgrades"]["units"], ids=[u["short"] for u in HISTORY["upgrades"]["units"]])
+def test_an_upgrade_chain_ends_in_the_snapshots_type(unit):
+    """Each step starts from the type the step before reached, later than it, and the last reaches the
+    snapshot's type for that code; every step says when and where that was read."""
+    short, province = SNAPSHOT_DISTRICTS[unit["code"]]
+    assert unit["short"] == short
+    steps = unit["steps"]
+    when = [_when(s.get("since") or s["by"]) for s in steps]
+    assert when == sorted(when) and all(2010 <= w.year <= 2025 for w in when)
+    assert all(a["to"] == b["from"] for a, b in zip(steps, steps[1:], strict=False))
+    assert steps[-1]["to"] == SNAPSHOT_TYPES[unit["code"]]
+    assert all(s["from"] != s["to"] and s["source"] for s in steps)
+    assert all(s["resolution"] is None or re.fullmatch(r"\d+/NQ-(UBTVQH1[345]|CP)", s["resolution"]) for s in steps)
+
+
+def test_a_former_type_still_names_its_unit():
+    gaz = gazetteer()
+    tan_uyen = tuple(d.code for d in gaz.district_names["tân uyên"])  # Bình Dương's (723) and Lai Châu's
+    assert set(gaz.of_type(tan_uyen, "Huyện")) == set(tan_uyen)  # huyện until 2013: both
+    assert gaz.of_type(tan_uyen, "Thị xã") == ("723",)  # only Bình Dương's was ever a thị xã
+    phong_dien = tuple(sorted(d.code for d in gaz.district_names["phong điền"]))  # Huế's (476), Cần Thơ's (926)
+    assert phong_dien == ("476", "926")
+    assert gaz.of_type(phong_dien, "Huyện") == phong_dien  # Huế's was a huyện until 2025
+    assert gaz.of_type(phong_dien, "Thị xã") == ("476",)
+    # An Giang's Tân Châu became a thị xã in 2009, before the table starts: "huyện Tân Châu" stays Tây Ninh's.
+    tan_chau = tuple(d.code for d in gaz.district_names["tân châu"])
+    assert [gaz.districts[c].province_code for c in gaz.of_type(tan_chau, "Huyện")] == ["72"]
 
 
 def test_a_retired_unit_exists_until_its_change():
