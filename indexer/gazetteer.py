@@ -2,9 +2,11 @@
 
 The list comes from the maintained ``vietnamadminunits`` package (63 provinces,
 696 districts, ~10,000 communes with GSO codes and coordinates), a snapshot of
-early 2025.  Districts merged away before it ("Long Điền", "Hoành Bồ") come from
-``data/district_history.json``, each with the change that ended it, so a 2023
-report is tagged with the district of its time ("Long Điền (nay Long Đất, …)").
+early 2025.  Districts merged away or renamed before it ("Long Điền", "Hoành Bồ",
+"Tân Thành") come from ``data/district_history.json``, each with the change that ended
+it, so a 2023 report is tagged with the district of its time ("Long Điền (nay Long
+Đất, …)"); the same file holds the upgrades since 2010 (huyện → thị xã → thành phố),
+whose former types a page's unit word may still use.
 Spellings that differ from the package's beyond accents ("Cư Mgar") come from
 ``data/name_variants.json``.  Names are looked up by their *accented* lower-case form after
 normalisation (``Bình Lục`` and ``Bình Lực`` are different places), so the
