@@ -57,6 +57,9 @@ class District:
     until: str | None = None
     #: ... and the snapshot unit it became part of (GSO code).
     successor: str | None = None
+    #: ... what happened ("merged into thành phố Hòa Bình") and by which resolution, for the evidence.
+    change: str | None = None
+    resolution: str | None = None
 
     def label(self, gazetteer: Gazetteer) -> str:
         province = gazetteer.provinces[self.province_code].short
@@ -144,6 +147,8 @@ class Gazetteer:
                 successor.lon,
                 until=unit["until"],
                 successor=successor.code,
+                change=unit["change"],
+                resolution=unit["resolution"],
             )
 
     @cached_property

@@ -301,7 +301,8 @@ def tag_places(
             if tags.district.successor:
                 tags.evidence.append(
                     f"dated unit: {tags.district.short} was a district until {tags.district.until}, "
-                    f"then part of {gaz.districts[tags.district.successor].short}"
+                    f"then {gaz.districts[tags.district.successor].short} ({tags.district.change}; "
+                    f"{tags.district.resolution or 'resolution not verified'})"
                 )
         elif score >= MIN_DISTRICT_SCORE:
             tags.evidence.append(

@@ -74,6 +74,12 @@ def test_a_dated_unit_tags_a_report_of_its_time(page_id, text, label, year):
     assert any("dated unit" in e for e in report.evidence["district"])
 
 
+def test_the_evidence_says_what_happened_and_by_which_resolution():
+    report = process_text(DATED[1][1])  # Tân Thành, 2016
+    (line,) = [e for e in report.evidence["district"] if e.startswith("dated unit")]
+    assert "until 2018-04-12, then Phú Mỹ" in line and "renamed" in line and "492/NQ-UBTVQH14" in line
+
+
 # id, title, body, year, the district a person would say (code), or None
 NEVER_WRONG = [
     # The successor's own name is the successor, whatever the year.
