@@ -140,3 +140,22 @@ def test_a_retired_name_in_an_address_only_where_no_live_unit_bears_it():
         "Tổng kết năm 2022", [FILLER], [], url="https://baoninhbinh.org.vn/ninh-binh-tong-ket-nam-2022/", year=2022
     )
     assert tags.district is None and tags.province is not None and tags.province.short == "Ninh Bình"
+
+
+# An upgraded unit under its type then: same code, same label.
+UPGRADED = [
+    ("Thị ủy Phổ Yên tổng kết năm 2019", ["Chiều 26/12/2019, Thị ủy Phổ Yên tổng kết công tác năm 2019."], 2019, "172"),
+    (
+        "Huyện ủy Tân Uyên tổng kết năm 2012",
+        ["Huyện ủy Tân Uyên (tỉnh Bình Dương) tổng kết công tác năm 2012, thu ngân sách vượt dự toán."],
+        2012,
+        "723",
+    ),
+    ("Thị ủy Phong Điền tổng kết năm 2025", ["Thị ủy Phong Điền tổng kết công tác 6 tháng đầu năm 2025."], 2025, "476"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "year", "code"), UPGRADED, ids=[u[3] for u in UPGRADED])
+def test_an_upgraded_unit_is_found_under_its_type_then(title, body, year, code):
+    tags = tag_places(title, body, [], year=year)
+    assert tags.district is not None and tags.district.code == code, tags.evidence
