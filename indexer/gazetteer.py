@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -60,16 +60,25 @@ class District:
     #: ... what happened ("merged into thành phố Hòa Bình") and by which resolution, for the evidence.
     change: str | None = None
     resolution: str | None = None
+    #: A snapshot unit a change created under this name: when it began ("2021-01-01", thành phố Thủ Đức).
+    since: str | None = None
 
     def label(self, gazetteer: Gazetteer) -> str:
         province = gazetteer.provinces[self.province_code].short
         if self.successor:
-            return f"{self.short} (nay {gazetteer.districts[self.successor].short}, {province})"
+            successor = gazetteer.districts[self.successor]
+            if successor.short == self.short:  # "Thủ Đức (quận, nay thành phố Thủ Đức, Hồ Chí Minh)"
+                return f"{self.short} ({self.type.lower()}, nay {successor.type.lower()} {successor.short}, {province})"
+            return f"{self.short} (nay {successor.short}, {province})"
         return f"{self.short} ({province})"
 
     def existed_in(self, year: int | None) -> bool:
-        """Whether the unit still existed during ``year`` (always, when the year is unknown)."""
-        if self.until is None or year is None:
+        """Whether the unit existed under its name during ``year`` (always, when the year is unknown)."""
+        if year is None:
+            return True
+        if self.since is not None and year < int(self.since[:4]):
+            return False
+        if self.until is None:
             return True
         until_year, until_month = int(self.until[:4]), int(self.until[5:7] or 1)
         return year < until_year or (year == until_year and until_month > 1)
@@ -135,6 +144,9 @@ class Gazetteer:
                             self.communes.setdefault(
                                 w["wardCode"], Commune(w["wardCode"], w["ward"], w["wardShort"], w["wardType"], dcode)
                             )
+        for code, created in (history or {}).get("created", {}).items():
+            if code != "about":
+                self.districts[code] = replace(self.districts[code], since=created["since"])
         for unit in (history or {}).get("units", []):
             successor = self.districts[unit["successor"]]
             self.districts[unit["code"]] = District(

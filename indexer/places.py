@@ -222,14 +222,17 @@ def _bare_districts(districts: list[District], communes: list[Commune]) -> tuple
 def of_their_time(codes: tuple[str, ...], year: int | None, gaz: Gazetteer) -> tuple[str, ...]:
     """Candidates as they were in the report's year: a unit merged away before it stands for its successor
     ("huyện Long Điền" in a 2025 report is Long Đất; in a 2023 one, Long Điền), unless a district that did
-    exist then bears the name ("huyện Kỳ Sơn" in 2023 is Nghệ An's: Hòa Bình's was merged in 2020)."""
+    exist then bears the name ("huyện Kỳ Sơn" in 2023 is Nghệ An's: Hòa Bình's was merged in 2020); a unit
+    not yet created under its name is none ("Nghi Sơn" in 2018 was huyện Tĩnh Gia)."""
     out: list[str] = []
     alive = [c for c in codes if gaz.districts[c].existed_in(year)]
     for code in codes:
         district = gaz.districts[code]
-        if not district.existed_in(year) and district.successor:
-            if alive:
-                continue
+        if year is None and district.successor in codes:
+            continue  # "Thủ Đức" of no known year: the unit it became, not a second candidate
+        if not district.existed_in(year):
+            if district.successor is None or alive:
+                continue  # not yet under this name (thành phố Thủ Đức in 2019), or a live namesake
             code = district.successor
         if code not in out:
             out.append(code)
@@ -273,6 +276,9 @@ def tag_places(
         if m.kind != "district":
             continue
         candidates = list(of_their_time(m.codes, year, gaz))
+        if not candidates:
+            tags.evidence.append(f"not a district in {year}: {m.describe()}")
+            continue
         if len(candidates) > 1:
             ranked = sorted(
                 candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True
