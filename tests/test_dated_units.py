@@ -80,6 +80,10 @@ def test_the_evidence_says_what_happened_and_by_which_resolution():
     assert "until 2018-04-12, then Phú Mỹ" in line and "renamed" in line and "492/NQ-UBTVQH14" in line
 
 
+def test_a_unit_that_kept_its_name_is_labelled_with_its_type_then():
+    assert gazetteer().district_label("996") == "Thủ Đức (quận, nay thành phố Thủ Đức, Hồ Chí Minh)"
+
+
 # id, title, body, year, the district a person would say (code), or None
 NEVER_WRONG = [
     # The successor's own name is the successor, whatever the year.
@@ -114,6 +118,39 @@ NEVER_WRONG = [
         2016,
         None,
     ),
+    # A unit created under its name later is no district before it: in 2018 Nghi Sơn was huyện Tĩnh Gia's
+    # economic zone, not the thị xã of 2020.
+    (
+        "not-yet-created",
+        "Huyện ủy Tĩnh Gia tổng kết năm 2018",
+        ["Huyện ủy Tĩnh Gia tổng kết năm 2018; Khu kinh tế Nghi Sơn, Nghi Sơn, Nghi Sơn thu hút thêm 5 dự án."],
+        2018,
+        "994",
+    ),
+    ("the-city-not-yet", "Thành phố Thủ Đức tổng kết năm 2019", ["Thành phố Thủ Đức tổng kết năm 2019."], 2019, None),
+    # The same name before and after: the quận in 2019, the city in 2022, the city when the year is unknown.
+    (
+        "same-name-before",
+        "Quận ủy Thủ Đức tổng kết năm 2019",
+        ["Quận ủy Thủ Đức tổng kết công tác năm 2019."],
+        2019,
+        "996",
+    ),
+    (
+        "same-name-after",
+        "Thủ Đức tổng kết năm 2022",
+        ["Thành ủy Thủ Đức và UBND thành phố Thủ Đức tổng kết."],
+        2022,
+        "769",
+    ),
+    (
+        "same-name-no-year",
+        "Thủ Đức tổng kết",
+        ["Năm nay Thủ Đức đạt nhiều kết quả; Thủ Đức đứng đầu về thu ngân sách."],
+        None,
+        "769",
+    ),
+    ("the-quan-word-no-year", "Quận ủy Thủ Đức họp", ["Quận ủy Thủ Đức họp định kỳ."], None, "996"),
     # The province named like a retired city is the province.
     (
         "the-province-not-the-city",
