@@ -70,6 +70,11 @@ class District:
             if successor.short == self.short:  # "Thủ Đức (quận, nay thành phố Thủ Đức, Hồ Chí Minh)"
                 return f"{self.short} ({self.type.lower()}, nay {successor.type.lower()} {successor.short}, {province})"
             return f"{self.short} (nay {successor.short}, {province})"
+        twins = [
+            d for d in gazetteer.district_names.get(name_key(self.short), []) if d.province_code == self.province_code
+        ]
+        if len(twins) > 1:  # "Hồng Ngự (thành phố, Đồng Tháp)" beside "Hồng Ngự (huyện, Đồng Tháp)"
+            return f"{self.short} ({self.type.lower()}, {province})"
         return f"{self.short} ({province})"
 
     def existed_in(self, year: int | None) -> bool:
@@ -82,6 +87,10 @@ class District:
             return True
         until_year, until_month = int(self.until[:4]), int(self.until[5:7] or 1)
         return year < until_year or (year == until_year and until_month > 1)
+
+
+#: The snapshot tells apart a town and the district of the same name by their type in brackets.
+_TYPE_SUFFIX = re.compile(r" \((?:Huyện|Thị xã|Thành phố|Quận)\)$")
 
 
 def compact(name: str) -> str:
@@ -125,7 +134,7 @@ class Gazetteer:
                 district = District(
                     d["districtCode"],
                     d["district"],
-                    d["districtShort"],
+                    _TYPE_SUFFIX.sub("", d["districtShort"]),  # "Hồng Ngự (Thành phố)": pages write "Hồng Ngự"
                     d["districtType"],
                     province_by_key[pkey],
                     d["districtLat"],
