@@ -2,9 +2,11 @@
 
 The list comes from the maintained ``vietnamadminunits`` package (63 provinces,
 696 districts, ~10,000 communes with GSO codes and coordinates), a snapshot of
-early 2025.  Districts merged away before it ("Long Điền", "Hoành Bồ") come from
-``data/district_history.json``, each with the change that ended it, so a 2023
-report is tagged with the district of its time ("Long Điền (nay Long Đất, …)").
+early 2025.  Districts merged away or renamed before it ("Long Điền", "Hoành Bồ",
+"Tân Thành") come from ``data/district_history.json``, each with the change that ended
+it, so a 2023 report is tagged with the district of its time ("Long Điền (nay Long
+Đất, …)"); the same file holds the upgrades since 2010 (huyện → thị xã → thành phố),
+whose former types a page's unit word may still use.
 Spellings that differ from the package's beyond accents ("Cư Mgar") come from
 ``data/name_variants.json``.  Names are looked up by their *accented* lower-case form after
 normalisation (``Bình Lục`` and ``Bình Lực`` are different places), so the
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -55,19 +57,40 @@ class District:
     until: str | None = None
     #: ... and the snapshot unit it became part of (GSO code).
     successor: str | None = None
+    #: ... what happened ("merged into thành phố Hòa Bình") and by which resolution, for the evidence.
+    change: str | None = None
+    resolution: str | None = None
+    #: A snapshot unit a change created under this name: when it began ("2021-01-01", thành phố Thủ Đức).
+    since: str | None = None
 
     def label(self, gazetteer: Gazetteer) -> str:
         province = gazetteer.provinces[self.province_code].short
         if self.successor:
-            return f"{self.short} (nay {gazetteer.districts[self.successor].short}, {province})"
+            successor = gazetteer.districts[self.successor]
+            if successor.short == self.short:  # "Thủ Đức (quận, nay thành phố Thủ Đức, Hồ Chí Minh)"
+                return f"{self.short} ({self.type.lower()}, nay {successor.type.lower()} {successor.short}, {province})"
+            return f"{self.short} (nay {successor.short}, {province})"
+        twins = [
+            d for d in gazetteer.district_names.get(name_key(self.short), []) if d.province_code == self.province_code
+        ]
+        if len(twins) > 1:  # "Hồng Ngự (thành phố, Đồng Tháp)" beside "Hồng Ngự (huyện, Đồng Tháp)"
+            return f"{self.short} ({self.type.lower()}, {province})"
         return f"{self.short} ({province})"
 
     def existed_in(self, year: int | None) -> bool:
-        """Whether the unit still existed during ``year`` (always, when the year is unknown)."""
-        if self.until is None or year is None:
+        """Whether the unit existed under its name during ``year`` (always, when the year is unknown)."""
+        if year is None:
+            return True
+        if self.since is not None and year < int(self.since[:4]):
+            return False
+        if self.until is None:
             return True
         until_year, until_month = int(self.until[:4]), int(self.until[5:7] or 1)
         return year < until_year or (year == until_year and until_month > 1)
+
+
+#: The snapshot tells apart a town and the district of the same name by their type in brackets.
+_TYPE_SUFFIX = re.compile(r" \((?:Huyện|Thị xã|Thành phố|Quận)\)$")
 
 
 def compact(name: str) -> str:
@@ -89,8 +112,12 @@ class Gazetteer:
 
     def __init__(self, data: dict, history: dict | None = None, variants: dict | None = None) -> None:
         self.variants: dict[str, str] = {name_key(k): name_key(v) for k, v in (variants or {}).items()}
-        #: Units whose type changed after 2010: an older page's unit word may not be today's type.
-        self.type_changed: frozenset[str] = frozenset((history or {}).get("type_changed", {}).get("codes", {}))
+        #: The types a unit had before an upgrade since 2010 ("723": {"Huyện", "Thị xã"}): an older page's unit
+        #: word may not be today's type.
+        self.former_types: dict[str, frozenset[str]] = {
+            u["code"]: frozenset(step["from"] for step in u["steps"])
+            for u in (history or {}).get("upgrades", {}).get("units", [])
+        }
         self.provinces: dict[str, Province] = {}
         self.districts: dict[str, District] = {}
         self.communes: dict[str, Commune] = {}
@@ -107,7 +134,7 @@ class Gazetteer:
                 district = District(
                     d["districtCode"],
                     d["district"],
-                    d["districtShort"],
+                    _TYPE_SUFFIX.sub("", d["districtShort"]),  # "Hồng Ngự (Thành phố)": pages write "Hồng Ngự"
                     d["districtType"],
                     province_by_key[pkey],
                     d["districtLat"],
@@ -126,6 +153,9 @@ class Gazetteer:
                             self.communes.setdefault(
                                 w["wardCode"], Commune(w["wardCode"], w["ward"], w["wardShort"], w["wardType"], dcode)
                             )
+        for code, created in (history or {}).get("created", {}).items():
+            if code != "about":
+                self.districts[code] = replace(self.districts[code], since=created["since"])
         for unit in (history or {}).get("units", []):
             successor = self.districts[unit["successor"]]
             self.districts[unit["code"]] = District(
@@ -138,6 +168,8 @@ class Gazetteer:
                 successor.lon,
                 until=unit["until"],
                 successor=successor.code,
+                change=unit["change"],
+                resolution=unit["resolution"],
             )
 
     @cached_property
@@ -210,7 +242,17 @@ class Gazetteer:
         """Districts by their name in web addresses ("dinhhoa", "mucangchai")."""
         index: dict[str, list[District]] = defaultdict(list)
         for d in self.districts.values():
-            index[compact(d.short)].append(d)
+            if d.successor is None:
+                index[compact(d.short)].append(d)
+        # A retired unit only where its run-together name is no live district's or province's: "kyson" stays
+        # Nghệ An's Kỳ Sơn, "ninhbinh" the province.
+        for d in self.districts.values():
+            if (
+                d.successor is not None
+                and compact(d.short) not in index
+                and compact(d.short) not in self.compact_provinces
+            ):
+                index[compact(d.short)].append(d)
         return dict(index)
 
     @cached_property
@@ -235,11 +277,14 @@ class Gazetteer:
 
     def of_type(self, codes: tuple[str, ...], unit_type: str | None) -> tuple[str, ...]:
         """The candidates a unit word ("huyện", "thị xã", "quận") allows: "huyện Tân Châu" is Tây Ninh's,
-        "thị xã Tân Châu" An Giang's.  A unit whose type changed after 2010 is never ruled out (an
-        older page may use its former type), and when the word fits none, none is ruled out."""
+        "thị xã Tân Châu" An Giang's.  A unit's type before an upgrade since 2010 fits too (an older page
+        uses it: "huyện Tân Uyên" may be Bình Dương's, "thị xã Hồng Ngự" is the city's), and when the word
+        fits none, none is ruled out."""
         if unit_type is None or len(codes) < 2:
             return codes
-        kept = tuple(c for c in codes if self.districts[c].type == unit_type or c in self.type_changed)
+        kept = tuple(
+            c for c in codes if self.districts[c].type == unit_type or unit_type in self.former_types.get(c, ())
+        )
         return kept or codes
 
     def district_label(self, code: str) -> str:

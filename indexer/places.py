@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .gazetteer import District, Gazetteer, Province, gazetteer, name_key
+from .gazetteer import Commune, District, Gazetteer, Province, gazetteer, name_key
 from .mentions import Mention
 from .normalize import fold_token, normalize
 from .urls import url_mentions
@@ -194,8 +194,8 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                     f"{listed} {district_ctx}" if listed else district_ctx,
                     where,
                 )
-            elif districts and not provinces:
-                mention = Mention("district", name, tuple(d.code for d in districts), W_BARE * mult, "bare", where)
+            elif districts and not provinces and (bare := _bare_districts(districts, communes)):
+                mention = Mention("district", name, bare, W_BARE * mult, "bare", where)
             elif provinces:
                 # "Bình Lục (Hà Nam)": a bare province name, weaker than "tỉnh Hà Nam".
                 paren = i > 0 and raw[i - 1] == "("
@@ -219,13 +219,26 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     return out
 
 
+def _bare_districts(districts: list[District], communes: list[Commune]) -> tuple[str, ...]:
+    """The districts a bare name may stand for: not a retired unit named like a commune ("Tân Thành", "Đông Sơn"
+    name dozens of communes; a bare one is not the huyện gone since)."""
+    return tuple(d.code for d in districts if not (d.successor and communes))
+
+
 def of_their_time(codes: tuple[str, ...], year: int | None, gaz: Gazetteer) -> tuple[str, ...]:
     """Candidates as they were in the report's year: a unit merged away before it stands for its successor
-    ("huyện Long Điền" in a 2025 report is Long Đất; in a 2023 one, Long Điền)."""
+    ("huyện Long Điền" in a 2025 report is Long Đất; in a 2023 one, Long Điền), unless a district that did
+    exist then bears the name ("huyện Kỳ Sơn" in 2023 is Nghệ An's: Hòa Bình's was merged in 2020); a unit
+    not yet created under its name is none ("Nghi Sơn" in 2018 was huyện Tĩnh Gia)."""
     out: list[str] = []
+    alive = [c for c in codes if gaz.districts[c].existed_in(year)]
     for code in codes:
         district = gaz.districts[code]
-        if not district.existed_in(year) and district.successor:
+        if year is None and district.successor in codes:
+            continue  # "Thủ Đức" of no known year: the unit it became, not a second candidate
+        if not district.existed_in(year):
+            if district.successor is None or alive:
+                continue  # not yet under this name (thành phố Thủ Đức in 2019), or a live namesake
             code = district.successor
         if code not in out:
             out.append(code)
@@ -269,6 +282,9 @@ def tag_places(
         if m.kind != "district":
             continue
         candidates = list(of_their_time(m.codes, year, gaz))
+        if not candidates:
+            tags.evidence.append(f"not a district in {year}: {m.describe()}")
+            continue
         if len(candidates) > 1:
             ranked = sorted(
                 candidates, key=lambda c: province_score.get(gaz.districts[c].province_code, 0.0), reverse=True
@@ -297,7 +313,8 @@ def tag_places(
             if tags.district.successor:
                 tags.evidence.append(
                     f"dated unit: {tags.district.short} was a district until {tags.district.until}, "
-                    f"then part of {gaz.districts[tags.district.successor].short}"
+                    f"then {gaz.districts[tags.district.successor].short} ({tags.district.change}; "
+                    f"{tags.district.resolution or 'resolution not verified'})"
                 )
         elif score >= MIN_DISTRICT_SCORE:
             tags.evidence.append(

@@ -23,3 +23,20 @@ def test_a_merged_district_is_a_facet_with_its_label_then(client):
     given = dict(body, text=body["text"] + " Nhân dân đồng thuận cao.", url=None, district="975")
     r = client.post("/api/v1/documents", json=given, headers={"X-API-Key": API_KEY})
     assert r.status_code == 201 and r.json()["district"]["label"] == "Đất Đỏ (nay Long Đất, Bà Rịa - Vũng Tàu)"
+
+
+def test_a_district_of_the_2019_2021_round_is_a_facet_under_its_name_then(client):
+    body = {
+        "text": "Huyện ủy Thông Nông tổng kết năm 2018\n\nSáng 21/12/2018, Huyện ủy Thông Nông tổng kết công tác năm "
+        "2018: 14/16 chỉ tiêu đạt và vượt, trồng mới 320 ha rừng phòng hộ đầu nguồn.",
+    }
+    r = client.post("/api/v1/documents", json=body, headers={"X-API-Key": API_KEY})
+    assert r.status_code == 201, r.text
+    label = "Thông Nông (nay Hà Quảng, Cao Bằng)"
+    assert r.json()["district"] == {"value": "979", "label": label} and r.json()["year"] == 2018
+    found = client.get("/api/v1/search", params={"q": "rừng phòng hộ", "district": "979"}).json()
+    assert found["total"] >= 1
+    facet = {v["value"]: v for v in found["facets"]["district"]}
+    assert facet["979"]["label"] == label
+    # Filtering by its successor does not find it: in 2018 the report was not Hà Quảng's.
+    assert client.get("/api/v1/search", params={"q": "rừng phòng hộ", "district": "045"}).json()["total"] == 0
