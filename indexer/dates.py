@@ -80,7 +80,15 @@ _CONGRESS_RE = re.compile(
 _CONGRESS_HELD = ("khai mac", "dien ra", "be mac", "thanh cong", "hoan thanh", "tru bi", "phien chinh thuc")
 #: ... or said before the term: "đã tổ chức Đại hội đại biểu lần thứ VI, nhiệm kỳ 2015-2020", "Đại hội đã bầu Ban
 #: Chấp hành … nhiệm kỳ 2020-2025".
-_CONGRESS_HELD_BEFORE = ("da to chuc", "to chuc thanh cong", "khai mac", "da bau", "bau ra", "da dien ra")
+_CONGRESS_HELD_BEFORE = (
+    "da to chuc",
+    "to chuc thanh cong",
+    "khai mac",
+    "da bau",
+    "bau ra",
+    "da dien ra",
+    "tiep tuc chuong trinh",  # "Tiếp tục chương trình Đại hội …, chiều nay (5/8), …": under way
+)
 #: The first session of a council's term ("Kỳ họp thứ nhất HĐND huyện khóa XI, nhiệm kỳ 2016 - 2021") sits in the
 #: term's first year: councils are elected and meet the same year.
 _FIRST_SESSION_RE = re.compile(
@@ -93,7 +101,9 @@ _FIRST_SESSION_RE = re.compile(
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
-_CONGRESS_NOT = ("nghi quyet", "tien toi", "huong toi", "chuan bi", "trinh ", "van kien", "sau dai hoi")
+#: Words by which a congress is a resolution's, ahead or a document's: whole words ("chương trình Đại hội" is not
+#: "trình Đại hội").
+_CONGRESS_NOT = re.compile(r"\b(?:nghi quyet|tien toi|huong toi|chuan bi|(?<!chuong )trinh|van kien|sau dai hoi)\b")
 #: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
 _DOCUMENT_YEAR_RE = re.compile(
     r"\b(?:hien phap|bo luat|(?<!ky )(?<!phap )luat|phap lenh|dieu le)\s+(?:[a-z]+\s+){0,8}?nam\s+" + _Y + r"(?!\d)"
@@ -112,7 +122,9 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
 _YEAR_RE = re.compile(r"\bnam\s+(?:hoc\s+|tai chinh\s+)?((?:19|20)\d{2})(?!\s*-\s*(?:19|20)?\d{2})(?!\d)")
 #: Before a date: it cites a document, an anniversary or a deadline, not the report's own time.
 _NOT_EVENT_BEFORE = re.compile(
-    r"(?:\bso\s+[\w./-]*\d[\w./-]*|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
+    r"(?:\bso\s+[\w./-]*\d[\w./-]*"
+    r"|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*"  # a document's number: "Nghị quyết 03-NQ/HU, ngày 29/7/2021"
+    r"|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
     r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
     r"(?:ngay\s*)?$"
 )
@@ -268,7 +280,7 @@ def _scored_mentions(
     for m in _CONGRESS_RE.finditer(t):
         context = t[max(0, m.start() - 40) : m.start()] + m.group("mid")
         held = any(w in m.group("after") for w in _CONGRESS_HELD) or any(w in context for w in _CONGRESS_HELD_BEFORE)
-        if held and not any(w in context for w in _CONGRESS_NOT):
+        if held and not _CONGRESS_NOT.search(context):
             first, last = int(m.group(2)), int(m.group(3))
             if 3 <= last - first <= 5:
                 out.append((first, W_DATED * weight, "a congress for the term held"))

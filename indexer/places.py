@@ -195,7 +195,14 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
                     where,
                 )
             elif districts and not provinces and (bare := _bare_districts(districts, communes)):
-                mention = Mention("district", name, bare, W_BARE * mult, "bare", where)
+                # "Ba Tri: Họp liên tịch …": a headline opened by a place and a colon says where the news
+                # is from (the press's dateline), as strongly as "huyện Ba Tri"; elsewhere a bare name is weak.
+                headline = where == "title" and i == 0 and raw[i + length : i + length + 1] == [":"]
+                mention = (
+                    Mention("district", name, bare, W_PREFIXED, "headline place", where)
+                    if headline
+                    else Mention("district", name, bare, W_BARE * mult, "bare", where)
+                )
             elif provinces:
                 # "Bình Lục (Hà Nam)": a bare province name, weaker than "tỉnh Hà Nam".
                 paren = i > 0 and raw[i - 1] == "("

@@ -440,6 +440,34 @@ PAGES = [
         "Tân Châu",
         2023,
     ),
+    (
+        "a-headline-opened-by-its-place",
+        "http://hdnd.bentre.gov.vn/noi-dung/bai-viet/123456",
+        "Giồng Trôm: Họp liên tịch chuẩn bị kỳ họp thứ 8 Hội đồng nhân dân huyện khóa XII\n\n"
+        "Ngày 05 tháng 6 năm 2023, Thường trực Hội đồng nhân dân huyện tổ chức họp liên tịch để thống nhất nội "
+        "dung kỳ họp thứ 8; kỳ họp sơ kết tình hình thực hiện nghị quyết 6 tháng đầu năm 2023.\n\n" + FILLER + "\n",
+        "Giồng Trôm",
+        2023,
+    ),
+    (
+        "a-cited-resolution-dated-by-its-number",
+        None,
+        "Sáu tháng đầu năm, Ban Chấp hành Đảng bộ huyện Trần Đề đã lãnh đạo thực hiện các nhiệm vụ đề ra; sản xuất "
+        "nông nghiệp đạt và vượt kế hoạch; huyện tổ chức thành công diễn tập khu vực phòng thủ năm 2022.\n\n"
+        "Hội nghị cho ý kiến vào báo cáo sơ kết Nghị quyết 05-NQ/HU, ngày 12/8/2021 của Huyện ủy về phát triển "
+        "du lịch và Nghị quyết 07-NQ/HU, ngày 20/10/2021 về chuyển đổi số.\n\n" + FILLER + "\n",
+        "Trần Đề",
+        2022,
+    ),
+    (
+        "a-congress-under-way",
+        None,
+        "Bầu Ban Chấp hành Đảng bộ huyện Kỳ Anh\n\n"
+        "Tiếp tục chương trình Đại hội đại biểu Đảng bộ huyện Kỳ Anh lần thứ XXVI nhiệm kỳ 2015-2020, sáng nay "
+        "(22/7), các đại biểu thảo luận báo cáo chính trị và bầu Ban Chấp hành Đảng bộ huyện.\n\n" + FILLER + "\n",
+        "Kỳ Anh",
+        2015,
+    ),
 ]
 
 
