@@ -31,7 +31,7 @@ exactly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import tantivy
@@ -51,6 +51,35 @@ BUCKETS = 20_000
 REPORT_BUCKETS = 65_000
 #: The key of "no value" in every column.
 NONE = 0
+
+# ``report_key`` = number << 43 | place << 26 | year << 14 | office: a report's number in its index
+# (``IndexWriter`` gives each added report the next one) with the values of its per-report facets.
+OFFICE_BITS, YEAR_BITS, PLACE_BITS = 14, 12, 17
+YEAR_SHIFT = OFFICE_BITS
+PLACE_SHIFT = YEAR_SHIFT + YEAR_BITS
+NUMBER_SHIFT = PLACE_SHIFT + PLACE_BITS
+#: Report numbers an index can give out (the key is a non-negative i64): a deleted report's number is
+#: not given again, a report indexed anew takes a new one; past this, rebuild the index (numbers from 0).
+MAX_REPORT_NUMBER = (1 << (63 - NUMBER_SHIFT)) - 1
+
+
+def report_key(number: int, place: int, year: int, office: int) -> int:
+    """The ``report_key`` of a report's paragraphs; a value that does not fit its bits counts as none."""
+    if not 0 <= number <= MAX_REPORT_NUMBER:
+        raise ValueError(f"report number {number} out of range: build the index anew into an empty folder")
+    place = place if 0 <= place < 1 << PLACE_BITS else NONE
+    year = year if 0 <= year < 1 << YEAR_BITS else NONE
+    office = office if 0 <= office < 1 << OFFICE_BITS else NONE
+    return number << NUMBER_SHIFT | place << PLACE_SHIFT | year << YEAR_SHIFT | office
+
+
+@cache  # one entry per (place, year, office) combination that occurs
+def _unpack(values: int) -> tuple[int, int, int]:
+    return values >> PLACE_SHIFT, values >> YEAR_SHIFT & ((1 << YEAR_BITS) - 1), values & ((1 << OFFICE_BITS) - 1)
+
+
+def report_number(key: int) -> int:
+    return int(key) >> NUMBER_SHIFT
 
 
 def place_key(district: str | None, province: str | None) -> int:
@@ -97,28 +126,37 @@ def count(
 
 
 def count_reports(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, facets: Iterable[str]
-) -> tuple[dict[str, dict], dict[str, int]]:
-    """({facet: {value: reports}}, {report id: matching paragraphs}) for ``query``.
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    facets: Iterable[str],
+    map_: Callable[..., Iterable[int]] = map,
+) -> tuple[dict[str, dict], dict[int, int]]:
+    """({facet: {value: reports}}, {report key: matching paragraphs}) for ``query``.
 
-    A facet with one value per report (``Facet.per_report``) is read off one terms
-    aggregation on ``doc_id`` with the column's ``max`` nested (the value itself:
-    nested ``terms`` cost 5-20 times more, docs/BENCHMARKS.md).  Topics differ per
-    paragraph: each topic that any match has is one more ``doc_id`` pass on the
-    matches with that topic (a report counts once if any of its matches has it)."""
+    A facet with one value per report (``Facet.per_report``) is read off the report's key:
+    one terms aggregation on ``report_key`` gives every matching report with its place, year
+    and office (nested ``max`` aggregations cost 4-8 times more, docs/BENCHMARKS.md).  Topics
+    differ per paragraph: each topic that any match has is one more pass, a ``histogram`` of
+    ``report_no`` over the matches with that topic (a report counts once if any of its matches
+    has it).  ``map_`` runs those passes (an executor's ``map`` spreads them over threads: Tantivy
+    releases the GIL)."""
     facets = list(facets)
-    report_columns = sorted({BY_NAME[f].column for f in facets if BY_NAME[f].per_report})
-    request: dict = {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}
-    if report_columns:
-        request["aggs"] = {c: {"max": {"field": c}} for c in report_columns}
-    buckets = searcher.aggregate(query, {"r": request})["r"]["buckets"]
-    paragraphs = {b["key"]: b["doc_count"] for b in buckets}
-    per_column: dict[str, dict[int, int]] = {c: {} for c in report_columns}
-    for bucket in buckets:
-        for column, counts in per_column.items():
-            value = bucket[column]["value"]
-            key = int(value) if value is not None else NONE
-            counts[key] = counts.get(key, 0) + 1
+    paragraphs = matching_reports(searcher, query)
+    columns = {BY_NAME[f].column for f in facets if BY_NAME[f].per_report}
+    per_column: dict[str, dict[int, int]] = {c: {} for c in (F.PLACE, F.YEAR_KEY, F.OFFICE) if c in columns}
+    if per_column:
+        mask = (1 << NUMBER_SHIFT) - 1
+        values: dict[int, int] = {}
+        for key in paragraphs:
+            v = key & mask
+            values[v] = values.get(v, 0) + 1
+        places, years, offices = (per_column.get(c) for c in (F.PLACE, F.YEAR_KEY, F.OFFICE))
+        for v, n in values.items():
+            place, year, office = _unpack(v)
+            for counts, value in ((places, place), (years, year), (offices, office)):
+                if counts is not None:
+                    counts[value] = counts.get(value, 0) + n
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in per_column:
         _places(out, per_column[F.PLACE].items())
@@ -128,13 +166,27 @@ def count_reports(
         out["year"] = {k: n for k, n in per_column[F.YEAR_KEY].items() if k != NONE}
     if "topic" in out:
         present = count(searcher, schema, query, ["topic"])["topic"] if paragraphs else {}
-        for slug in present:
-            with_topic = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
-            )
-            result = searcher.aggregate(with_topic, {"r": {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}})
-            out["topic"][slug] = len(result["r"]["buckets"])
+        # A topic on one matching paragraph is on one report; the rest need a pass each, largest first.
+        out["topic"] = {slug: 1 for slug, n in present.items() if n == 1}
+        passes = sorted((slug for slug, n in present.items() if n > 1), key=lambda slug: -present[slug])
+        counted = map_(lambda slug: _distinct_reports(searcher, schema, query, slug), passes)
+        out["topic"].update(zip(passes, counted, strict=True))
     return out, paragraphs
+
+
+def matching_reports(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[int, int]:
+    """{report key: its paragraphs matching ``query``} for every matching report."""
+    result = searcher.aggregate(query, {"r": {"terms": {"field": F.REPORT_KEY, "size": REPORT_BUCKETS}}})
+    return {b["key"]: b["doc_count"] for b in result["r"]["buckets"]}
+
+
+def _distinct_reports(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, slug: str) -> int:
+    """How many reports have a paragraph that matches ``query`` and has the topic ``slug``."""
+    with_topic = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
+    )
+    histogram = {"histogram": {"field": F.REPORT_NO, "interval": 1, "min_doc_count": 1}}
+    return len(searcher.aggregate(with_topic, {"r": histogram})["r"]["buckets"])
 
 
 def _places(out: dict[str, dict], counted: Iterable[tuple[int, int]]) -> None:

@@ -63,6 +63,8 @@ RELOAD_SECONDS = 1.0
 DID_YOU_MEAN_RATIO = 2.0
 #: Threads that count facets beside the requests' own threads.
 FACET_THREADS = 4
+#: Threads for a lone grouped search's per-topic report passes (one per core here).
+TOPIC_THREADS = 2
 
 
 class NotFound(Exception):
@@ -178,6 +180,7 @@ class Engine:
         self.index.reload()
         self.segmenter.segment("Khởi động bộ tách từ.")  # load pyvi's model now, not on the first query
         self._facet_pool = ThreadPoolExecutor(FACET_THREADS, thread_name_prefix="facets")
+        self._topic_pool = ThreadPoolExecutor(TOPIC_THREADS, thread_name_prefix="topics")
         self._in_flight, self._in_flight_lock = 0, threading.Lock()
         # What start-up loaded (pyvi's model, the gazetteer: ~150k objects) lives as long as
         # the process: keep it out of the cyclic collector, whose full passes over it took
@@ -246,10 +249,10 @@ class Engine:
         several_units = not parsed.is_empty and self._has_several_units(parsed)
         # Grouped, the matching reports (with their matching paragraphs) rank the page and
         # give ``total_reports``; ungrouped, they are not counted.
-        reports: dict[str, int] | None = None
+        reports: dict[int, int] | None = None
         result: _Ranked | None = None
         if by_report:
-            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+            reports = self._matching_reports(searcher, facets_counted, filters.apply(self.schema, counted_query))
             full_count = sum(reports.values())
         else:
             result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
@@ -261,7 +264,7 @@ class Engine:
             counted_query = ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False)
             facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
             if by_report:
-                reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+                reports = self._matching_reports(searcher, facets_counted, filters.apply(self.schema, counted_query))
                 partial = bool(reports)
             else:
                 result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
@@ -346,12 +349,23 @@ class Engine:
             facets=facet_counts,
         )
 
+    @staticmethod
+    def _matching_reports(searcher: tantivy.Searcher, facets: Future | None, query: tantivy.Query) -> dict[int, int]:
+        """{report key: matching paragraphs} of ``query`` (the filtered count query): read off the
+        facet counts when they are done and hold them (counted in line, under load), else counted
+        here (beside the facets' thread: a search alone costs the longer of the two)."""
+        if facets is not None and facets.done():
+            reports = facets.result()[1]
+            if reports is not None:
+                return reports
+        return grouping.matching_reports(searcher, query)
+
     def _list_reports(
         self,
         searcher: tantivy.Searcher,
         text_query: tantivy.Query,
         loose: tantivy.Query | None,
-        reports: dict[str, int],
+        reports: dict[int, int],
         params: SearchParams,
         offset: int,
         partial: bool,
@@ -377,7 +391,7 @@ class Engine:
         # A page past the last report reads nothing (else it would read every match to find none).
         wanted = min(offset + params.per_page, len(reports)) if offset < len(reports) else 0
         ranked = grouping.rank_reports(searcher, full, rank, wanted, sum(reports.values()))[offset:]
-        out = [(r.key, best(r, full, reports.get(r.doc_id, 0)), reports.get(r.doc_id, 0), partial) for r in ranked]
+        out = [(r.key, best(r, full, reports.get(r.report, 0)), reports.get(r.report, 0), partial) for r in ranked]
         if loose is not None and len(out) < params.per_page:
             extra = filters.apply(
                 schema, tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)])
@@ -386,7 +400,7 @@ class Engine:
             for r in grouping.rank_reports(
                 searcher, extra, rank, params.per_page - len(out), sum(more.values()), skip=frozenset(reports)
             ):
-                out.append((r.key, best(r, extra, more[r.doc_id]), more[r.doc_id], True))
+                out.append((r.key, best(r, extra, more[r.report]), more[r.report], True))
         return out
 
     def _report_hit(
@@ -428,7 +442,10 @@ class Engine:
             done: Future = Future()
             done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters, per_report))
             return done
-        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters, per_report)
+        # Alone, the per-topic report counts (most of a grouped search's work) spread over the cores too.
+        return self._facet_pool.submit(
+            facet_mod.compute, searcher, self.schema, text_query, filters, per_report, self._topic_pool.map
+        )
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:

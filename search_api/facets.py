@@ -8,6 +8,8 @@ Which facets there are, and how their values read, is ``indexer.facets``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import tantivy
 
 from indexer import facet_keys
@@ -48,12 +50,14 @@ def compute(
     text_query: tantivy.Query,
     filters: Filters,
     per_report: bool = False,
-) -> tuple[Facets, dict[str, int] | None]:
+    map_: Callable[..., Iterable[int]] = map,
+) -> tuple[Facets, dict[int, int] | None]:
     """Disjunctive counts in as few aggregation passes as there are selected facets, plus one.
 
     ``per_report``: counts of reports (``group=report``), so that ticking a value gives
-    as many report cards as it said; then also {report id: matching paragraphs}, read in
-    the pass of the facets without a selection (None when every facet has one)."""
+    as many report cards as it said; then also {report key: matching paragraphs}, read in
+    the pass of the facets without a selection (None when every facet has one).  ``map_`` runs
+    the per-topic report passes (``facet_keys.count_reports``)."""
     passes: dict[str | None, list[str]] = {}
     for facet in FACETS:
         passes.setdefault(facet.name if filters.narrows(facet.name) else None, []).append(facet.name)
@@ -62,7 +66,7 @@ def compute(
     for skip, names in passes.items():
         query = filters.apply(schema, text_query, skip=skip)
         if per_report:
-            counted, paragraphs = facet_keys.count_reports(searcher, schema, query, names)
+            counted, paragraphs = facet_keys.count_reports(searcher, schema, query, names, map_)
             if skip is None:
                 reports = paragraphs
         else:
