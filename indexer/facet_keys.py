@@ -142,7 +142,11 @@ def count_reports(
     has it).  ``map_`` runs those passes (an executor's ``map`` spreads them over threads: Tantivy
     releases the GIL)."""
     facets = list(facets)
-    paragraphs = matching_reports(searcher, query)
+    request = {"r": {"terms": {"field": F.REPORT_KEY, "size": REPORT_BUCKETS}}}
+    if "topic" in facets:  # which topics the matches have, in the same pass
+        request[F.TOPIC_BITS] = {"terms": {"field": F.TOPIC_BITS, "size": BUCKETS}}
+    result = searcher.aggregate(query, request)
+    paragraphs = {b["key"]: b["doc_count"] for b in result["r"]["buckets"]}
     columns = {BY_NAME[f].column for f in facets if BY_NAME[f].per_report}
     per_column: dict[str, dict[int, int]] = {c: {} for c in (F.PLACE, F.YEAR_KEY, F.OFFICE) if c in columns}
     if per_column:
@@ -165,7 +169,7 @@ def count_reports(
     if "year" in out:
         out["year"] = {k: n for k, n in per_column[F.YEAR_KEY].items() if k != NONE}
     if "topic" in out:
-        present = count(searcher, schema, query, ["topic"])["topic"] if paragraphs else {}
+        present = _topics(searcher, schema, query, result[F.TOPIC_BITS])
         # A topic on one matching paragraph is on one report; the rest need a pass each, largest first.
         out["topic"] = {slug: 1 for slug, n in present.items() if n == 1}
         passes = sorted((slug for slug, n in present.items() if n > 1), key=lambda slug: -present[slug])
