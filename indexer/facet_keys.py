@@ -31,7 +31,7 @@ exactly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 
 import tantivy
@@ -130,7 +130,6 @@ def count_reports(
     schema: tantivy.Schema,
     query: tantivy.Query,
     facets: Iterable[str],
-    map_: Callable[..., Iterable[int]] = map,
 ) -> tuple[dict[str, dict], dict[int, int]]:
     """({facet: {value: reports}}, {report key: matching paragraphs}) for ``query``.
 
@@ -139,8 +138,8 @@ def count_reports(
     and office (nested ``max`` aggregations cost 4-8 times more, docs/BENCHMARKS.md).  Topics
     differ per paragraph: each topic that any match has is one more pass, a ``histogram`` of
     ``report_no`` over the matches with that topic (a report counts once if any of its matches
-    has it).  ``map_`` runs those passes (an executor's ``map`` spreads them over threads: Tantivy
-    releases the GIL)."""
+    has it).  Those passes are most of a grouped search's work at 200,000 paragraphs: about half
+    evaluating the query again, half returning a bucket per report (docs/BENCHMARKS.md)."""
     facets = list(facets)
     request = {"r": {"terms": {"field": F.REPORT_KEY, "size": REPORT_BUCKETS}}}
     if "topic" in facets:  # which topics the matches have, in the same pass
@@ -170,11 +169,10 @@ def count_reports(
         out["year"] = {k: n for k, n in per_column[F.YEAR_KEY].items() if k != NONE}
     if "topic" in out:
         present = _topics(searcher, schema, query, result[F.TOPIC_BITS])
-        # A topic on one matching paragraph is on one report; the rest need a pass each, largest first.
+        # A topic on one matching paragraph is on one report; the rest need a pass each.
         out["topic"] = {slug: 1 for slug, n in present.items() if n == 1}
-        passes = sorted((slug for slug, n in present.items() if n > 1), key=lambda slug: -present[slug])
-        counted = map_(lambda slug: _distinct_reports(searcher, schema, query, slug), passes)
-        out["topic"].update(zip(passes, counted, strict=True))
+        passes = [slug for slug, n in present.items() if n > 1]
+        out["topic"].update((slug, _distinct_reports(searcher, schema, query, slug)) for slug in passes)
     return out, paragraphs
 
 

@@ -4,9 +4,10 @@ Everything per request is here and nothing that could be done once is: the
 abbreviation table, the segmenter and the gazetteer are loaded at start; the
 query is analysed once; facets take one aggregation pass plus one per
 selected facet, counted on a second thread while the first ranks when the
-search is alone (Tantivy releases the GIL, so on two cores a broad query costs
-the longer of the two passes, not their sum) and in line when others are in
-flight; highlights are made only for the returned page.
+search is alone and in line when others are in flight (re-measured in #18's
+round: tantivy-py 0.27 holds the GIL while it searches or aggregates, eleven
+aggregations on two threads took as long as on one, so the second thread
+overlaps only Python work); highlights are made only for the returned page.
 """
 
 from __future__ import annotations
@@ -63,8 +64,6 @@ RELOAD_SECONDS = 1.0
 DID_YOU_MEAN_RATIO = 2.0
 #: Threads that count facets beside the requests' own threads.
 FACET_THREADS = 4
-#: Threads for a lone grouped search's per-topic report passes (one per core here).
-TOPIC_THREADS = 2
 
 
 class NotFound(Exception):
@@ -180,7 +179,6 @@ class Engine:
         self.index.reload()
         self.segmenter.segment("Khởi động bộ tách từ.")  # load pyvi's model now, not on the first query
         self._facet_pool = ThreadPoolExecutor(FACET_THREADS, thread_name_prefix="facets")
-        self._topic_pool = ThreadPoolExecutor(TOPIC_THREADS, thread_name_prefix="topics")
         self._in_flight, self._in_flight_lock = 0, threading.Lock()
         # What start-up loaded (pyvi's model, the gazetteer: ~150k objects) lives as long as
         # the process: keep it out of the cyclic collector, whose full passes over it took
@@ -352,9 +350,11 @@ class Engine:
     @staticmethod
     def _matching_reports(searcher: tantivy.Searcher, facets: Future | None, query: tantivy.Query) -> dict[int, int]:
         """{report key: matching paragraphs} of ``query`` (the filtered count query): read off the
-        facet counts when they are done and hold them (counted in line, under load), else counted
-        here (beside the facets' thread: a search alone costs the longer of the two)."""
-        if facets is not None and facets.done():
+        facet counts when they hold them, else counted here.  Waiting for the facets' thread costs
+        nothing: tantivy-py 0.27 holds the GIL while it searches or aggregates (measured: eleven
+        aggregations on two threads took as long as on one), so a second count beside it would
+        only add its own time."""
+        if facets is not None:
             reports = facets.result()[1]
             if reports is not None:
                 return reports
@@ -442,10 +442,7 @@ class Engine:
             done: Future = Future()
             done.set_result(facet_mod.compute(searcher, self.schema, text_query, filters, per_report))
             return done
-        # Alone, the per-topic report counts (most of a grouped search's work) spread over the cores too.
-        return self._facet_pool.submit(
-            facet_mod.compute, searcher, self.schema, text_query, filters, per_report, self._topic_pool.map
-        )
+        return self._facet_pool.submit(facet_mod.compute, searcher, self.schema, text_query, filters, per_report)
 
     @staticmethod
     def _has_several_units(parsed: ParsedQuery) -> bool:

@@ -8,8 +8,6 @@ Which facets there are, and how their values read, is ``indexer.facets``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 import tantivy
 
 from indexer import facet_keys
@@ -50,14 +48,12 @@ def compute(
     text_query: tantivy.Query,
     filters: Filters,
     per_report: bool = False,
-    map_: Callable[..., Iterable[int]] = map,
 ) -> tuple[Facets, dict[int, int] | None]:
     """Disjunctive counts in as few aggregation passes as there are selected facets, plus one.
 
     ``per_report``: counts of reports (``group=report``), so that ticking a value gives
     as many report cards as it said; then also {report key: matching paragraphs}, read in
-    the pass of the facets without a selection (None when every facet has one).  ``map_`` runs
-    the per-topic report passes (``facet_keys.count_reports``)."""
+    the pass of the facets without a selection (None when every facet has one)."""
     passes: dict[str | None, list[str]] = {}
     for facet in FACETS:
         passes.setdefault(facet.name if filters.narrows(facet.name) else None, []).append(facet.name)
@@ -66,7 +62,7 @@ def compute(
     for skip, names in passes.items():
         query = filters.apply(schema, text_query, skip=skip)
         if per_report:
-            counted, paragraphs = facet_keys.count_reports(searcher, schema, query, names, map_)
+            counted, paragraphs = facet_keys.count_reports(searcher, schema, query, names)
             if skip is None:
                 reports = paragraphs
         else:
