@@ -25,8 +25,9 @@ suggest    ``lines``        words and word n-grams keyed by their folded form,
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
-facets are counted on three dense fast integers (``place``, ``topic_bits``,
-``year_key``: see ``facet_keys``).
+facets are counted on dense fast integers (``place``, ``topic_bits``,
+``year_key``, ``office``: see ``facet_keys``), reports on ``report_key`` and
+``report_no`` (results by report, ``group=report``).
 
 What no query reads is stored only (a ``raw`` text field with ``basic``
 postings is the nearest tantivy-py has to "not indexed"): the index stays
