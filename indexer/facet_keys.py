@@ -60,8 +60,8 @@ OFFICE_BITS, YEAR_BITS, PLACE_BITS = 14, 12, 17
 YEAR_SHIFT = OFFICE_BITS
 PLACE_SHIFT = YEAR_SHIFT + YEAR_BITS
 NUMBER_SHIFT = PLACE_SHIFT + PLACE_BITS
-#: Report numbers an index can give out (the key is a non-negative i64): a deleted report's number is
-#: not given again, a report indexed anew takes a new one; past this, rebuild the index (numbers from 0).
+#: Report numbers an index can give out (the key is a non-negative i64): numbers only grow (a report
+#: indexed anew takes a new one); past this, build the index anew (numbers from 0).
 MAX_REPORT_NUMBER = (1 << (63 - NUMBER_SHIFT)) - 1
 
 

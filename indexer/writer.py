@@ -18,7 +18,7 @@ import tantivy
 
 from . import schema as F
 from .documents import Fields, to_tantivy
-from .facet_keys import NONE, report_key, report_number
+from .facet_keys import NONE, report_key
 from .store import IndexDir, Manifest
 
 #: Tantivy's indexing memory for a build: fewer, larger segments (measured in docs/BENCHMARKS.md).
@@ -38,13 +38,14 @@ def document_count(searcher: tantivy.Searcher) -> int:
 
 
 def next_report_number(searcher: tantivy.Searcher) -> int:
-    """The number the next added report takes: one past the highest in the index (numbers of
-    deleted reports are not given again, so a number always names one report)."""
+    """The number the next added report takes: one past the highest any paragraph of the index
+    carries, so a number names one report of the index (a deleted report's number comes back
+    only when it was the highest and no paragraph carries it any more)."""
     if searcher.num_docs == 0:
         return 0
-    result = searcher.aggregate(tantivy.Query.all_query(), {"m": {"max": {"field": F.REPORT_KEY}}})
-    value = result["m"]["value"]
-    return report_number(int(value)) + 1 if value is not None else 0
+    result = searcher.aggregate(tantivy.Query.all_query(), {"m": {"max": {"field": F.REPORT_NO}}})
+    value = result["m"]["value"]  # a float: exact, numbers have at most 20 bits
+    return int(value) + 1 if value is not None else 0
 
 
 def create_empty(store: IndexDir) -> tantivy.Index:
