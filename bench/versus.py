@@ -3,11 +3,11 @@
 ::
 
     git worktree add /tmp/old <commit>          # the other version, with its own index
-    python -m bench.versus old=/tmp/old:/tmp/old-index new=.:bench/out/p200000/index [--rounds 2]
+    python -m bench.versus old=/tmp/old:/tmp/old-index new=.:bench/out/p200000/index [--rounds 2] [--group report]
 
 Each version is served in turn (``python -m search_api`` from its own tree, 2 processes by
 default) and driven like ``bench.speed`` drives one: the 60-search mix at 1 client, at 16
-clients, and at 16 with ``facets=false``.  Versions alternate for ``--rounds`` rounds, so
+clients, and at 16 with ``facets=false``; ``--group report`` asks every search by report.  Versions alternate for ``--rounds`` rounds, so
 drift of the machine (25-30 % within an hour here) shows as the spread between rounds of
 one version rather than as a difference between versions.  Only 127.0.0.1 is contacted.
 """
@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--queries-per-client", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--group", choices=["paragraph", "report"], default="paragraph", help="group=report: every search by report"
+    )
     args = parser.parse_args(argv)
     versions = []
     for spec in args.versions:
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
                     mix = query_mix(
                         json.loads(urllib.request.urlopen(base + "/api/v1/facets").read()), random.Random(7)
                     )
+                    if args.group != "paragraph":
+                        mix = [dict(q, group=args.group) for q in mix]
                 for params in mix:
                     http_get(base, params)
                 row = {

@@ -23,10 +23,12 @@ and its aggregations were 2-4 times slower on one.
 ``count`` runs one aggregation for the facets asked and decodes it into plain
 ``value → paragraphs`` maps; the API's disjunctive facets and ``indexer stats``
 both read counts through it.  ``count_reports`` counts reports instead (a
-report once in each value any of its matching paragraphs has), from terms
-aggregations on ``doc_id``.  Tantivy's ``cardinality`` would be cheaper but is
-a HyperLogLog estimate, and a count must be what ticking the value gives,
-exactly.
+report once in each value any of its matching paragraphs has), from one terms
+aggregation on the integer ``report_key`` (a report's number with its place,
+year and office packed beside it) and a ``report_no`` histogram per topic; on
+the text ``doc_id`` they cost twice as much, half of it turning ordinals back
+into strings.  Tantivy's ``cardinality`` would be cheaper but is a HyperLogLog
+estimate, and a count must be what ticking the value gives, exactly.
 """
 
 from __future__ import annotations
@@ -51,6 +53,35 @@ BUCKETS = 20_000
 REPORT_BUCKETS = 65_000
 #: The key of "no value" in every column.
 NONE = 0
+
+# ``report_key`` = number << 43 | place << 26 | year << 14 | office: a report's number in its index
+# (``IndexWriter`` gives each added report the next one) with the values of its per-report facets.
+OFFICE_BITS, YEAR_BITS, PLACE_BITS = 14, 12, 17
+YEAR_SHIFT = OFFICE_BITS
+PLACE_SHIFT = YEAR_SHIFT + YEAR_BITS
+NUMBER_SHIFT = PLACE_SHIFT + PLACE_BITS
+#: Report numbers an index can give out (the key is a non-negative i64): numbers only grow (a report
+#: indexed anew takes a new one); past this, build the index anew (numbers from 0).
+MAX_REPORT_NUMBER = (1 << (63 - NUMBER_SHIFT)) - 1
+
+
+def report_key(number: int, place: int, year: int, office: int) -> int:
+    """The ``report_key`` of a report's paragraphs; a value that does not fit its bits counts as none."""
+    if not 0 <= number <= MAX_REPORT_NUMBER:
+        raise ValueError(f"report number {number} out of range: build the index anew into an empty folder")
+    place = place if 0 <= place < 1 << PLACE_BITS else NONE
+    year = year if 0 <= year < 1 << YEAR_BITS else NONE
+    office = office if 0 <= office < 1 << OFFICE_BITS else NONE
+    return number << NUMBER_SHIFT | place << PLACE_SHIFT | year << YEAR_SHIFT | office
+
+
+@cache  # one entry per (place, year, office) combination that occurs
+def _unpack(values: int) -> tuple[int, int, int]:
+    return values >> PLACE_SHIFT, values >> YEAR_SHIFT & ((1 << YEAR_BITS) - 1), values & ((1 << OFFICE_BITS) - 1)
+
+
+def report_number(key: int) -> int:
+    return int(key) >> NUMBER_SHIFT
 
 
 def place_key(district: str | None, province: str | None) -> int:
@@ -97,28 +128,40 @@ def count(
 
 
 def count_reports(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, facets: Iterable[str]
-) -> tuple[dict[str, dict], dict[str, int]]:
-    """({facet: {value: reports}}, {report id: matching paragraphs}) for ``query``.
+    searcher: tantivy.Searcher,
+    schema: tantivy.Schema,
+    query: tantivy.Query,
+    facets: Iterable[str],
+) -> tuple[dict[str, dict], dict[int, int]]:
+    """({facet: {value: reports}}, {report key: matching paragraphs}) for ``query``.
 
-    A facet with one value per report (``Facet.per_report``) is read off one terms
-    aggregation on ``doc_id`` with the column's ``max`` nested (the value itself:
-    nested ``terms`` cost 5-20 times more, docs/BENCHMARKS.md).  Topics differ per
-    paragraph: each topic that any match has is one more ``doc_id`` pass on the
-    matches with that topic (a report counts once if any of its matches has it)."""
+    A facet with one value per report (``Facet.per_report``) is read off the report's key:
+    one terms aggregation on ``report_key`` gives every matching report with its place, year
+    and office (nested ``max`` aggregations cost 4-8 times more, docs/BENCHMARKS.md).  Topics
+    differ per paragraph: each topic that any match has is one more pass, a ``histogram`` of
+    ``report_no`` over the matches with that topic (a report counts once if any of its matches
+    has it).  Those passes are most of a grouped search's work at 200,000 paragraphs: about half
+    evaluating the query again, half returning a bucket per report (docs/BENCHMARKS.md)."""
     facets = list(facets)
-    report_columns = sorted({BY_NAME[f].column for f in facets if BY_NAME[f].per_report})
-    request: dict = {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}
-    if report_columns:
-        request["aggs"] = {c: {"max": {"field": c}} for c in report_columns}
-    buckets = searcher.aggregate(query, {"r": request})["r"]["buckets"]
-    paragraphs = {b["key"]: b["doc_count"] for b in buckets}
-    per_column: dict[str, dict[int, int]] = {c: {} for c in report_columns}
-    for bucket in buckets:
-        for column, counts in per_column.items():
-            value = bucket[column]["value"]
-            key = int(value) if value is not None else NONE
-            counts[key] = counts.get(key, 0) + 1
+    request = {"r": {"terms": {"field": F.REPORT_KEY, "size": REPORT_BUCKETS}}}
+    if "topic" in facets:  # which topics the matches have, in the same pass
+        request[F.TOPIC_BITS] = {"terms": {"field": F.TOPIC_BITS, "size": BUCKETS}}
+    result = searcher.aggregate(query, request)
+    paragraphs = {b["key"]: b["doc_count"] for b in result["r"]["buckets"]}
+    columns = {BY_NAME[f].column for f in facets if BY_NAME[f].per_report}
+    per_column: dict[str, dict[int, int]] = {c: {} for c in (F.PLACE, F.YEAR_KEY, F.OFFICE) if c in columns}
+    if per_column:
+        mask = (1 << NUMBER_SHIFT) - 1
+        values: dict[int, int] = {}
+        for key in paragraphs:
+            v = key & mask
+            values[v] = values.get(v, 0) + 1
+        places, years, offices = (per_column.get(c) for c in (F.PLACE, F.YEAR_KEY, F.OFFICE))
+        for v, n in values.items():
+            place, year, office = _unpack(v)
+            for counts, value in ((places, place), (years, year), (offices, office)):
+                if counts is not None:
+                    counts[value] = counts.get(value, 0) + n
     out: dict[str, dict] = {f: {} for f in facets}
     if F.PLACE in per_column:
         _places(out, per_column[F.PLACE].items())
@@ -127,14 +170,27 @@ def count_reports(
     if "year" in out:
         out["year"] = {k: n for k, n in per_column[F.YEAR_KEY].items() if k != NONE}
     if "topic" in out:
-        present = count(searcher, schema, query, ["topic"])["topic"] if paragraphs else {}
-        for slug in present:
-            with_topic = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
-            )
-            result = searcher.aggregate(with_topic, {"r": {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}})
-            out["topic"][slug] = len(result["r"]["buckets"])
+        present = _topics(searcher, schema, query, result[F.TOPIC_BITS])
+        # A topic on one matching paragraph is on one report; the rest need a pass each.
+        out["topic"] = {slug: 1 for slug, n in present.items() if n == 1}
+        passes = [slug for slug, n in present.items() if n > 1]
+        out["topic"].update((slug, _distinct_reports(searcher, schema, query, slug)) for slug in passes)
     return out, paragraphs
+
+
+def matching_reports(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[int, int]:
+    """{report key: its paragraphs matching ``query``} for every matching report."""
+    result = searcher.aggregate(query, {"r": {"terms": {"field": F.REPORT_KEY, "size": REPORT_BUCKETS}}})
+    return {b["key"]: b["doc_count"] for b in result["r"]["buckets"]}
+
+
+def _distinct_reports(searcher: tantivy.Searcher, schema: tantivy.Schema, query: tantivy.Query, slug: str) -> int:
+    """How many reports have a paragraph that matches ``query`` and has the topic ``slug``."""
+    with_topic = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Must, tantivy.Query.term_query(schema, F.TOPIC, slug))]
+    )
+    histogram = {"histogram": {"field": F.REPORT_NO, "interval": 1, "min_doc_count": 1}}
+    return len(searcher.aggregate(with_topic, {"r": histogram})["r"]["buckets"])
 
 
 def _places(out: dict[str, dict], counted: Iterable[tuple[int, int]]) -> None:

@@ -25,8 +25,9 @@ suggest    ``lines``        words and word n-grams keyed by their folded form,
 ========== ================ ====================================================
 
 District, province and topic are ``raw`` terms (filters) and stored (hits);
-facets are counted on three dense fast integers (``place``, ``topic_bits``,
-``year_key``: see ``facet_keys``).
+facets are counted on dense fast integers (``place``, ``topic_bits``,
+``year_key``, ``office``: see ``facet_keys``), reports on ``report_key`` and
+``report_no`` (results by report, ``group=report``).
 
 What no query reads is stored only (a ``raw`` text field with ``basic``
 postings is the nearest tantivy-py has to "not indexed"): the index stays
@@ -41,7 +42,7 @@ from pathlib import Path
 import tantivy
 
 #: Bump when the schema or analysis changes in a way that needs a rebuild.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 FOLD_TOKENIZER = "vi_fold"
 SYL_TOKENIZER = "vi_syl"
@@ -89,6 +90,11 @@ KIND = "kind"  # document kind slug ("bao-cao"): filter
 PLACE_DATE = "place_date"  # "Thanh Miện, ngày 15 tháng 12 năm 2023"
 PAGE = "page"  # the page of a paragraph of a PDF (or multi-page scan), from 1
 OFFICE = "office"  # issuer code × 100 + kind code, 0 unknown (fast): facet counts, see facet_keys
+#: The report as one integer (fast, stored): its number in this index with its place, year and office
+#: packed beside it (``facet_keys.report_key``), so one terms aggregation counts reports and their facets.
+REPORT_KEY = "report_key"
+#: The report's number alone (fast): the per-topic report counts' histogram (``facet_keys.count_reports``).
+REPORT_NO = "report_no"
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +127,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field(YEAR_KEY, stored=False, indexed=False, fast=True)
     sb.add_integer_field(DATE_KEY, stored=False, indexed=False, fast=True)
     sb.add_integer_field(OFFICE, stored=False, indexed=False, fast=True)
+    sb.add_integer_field(REPORT_KEY, stored=True, indexed=False, fast=True)
+    sb.add_integer_field(REPORT_NO, stored=False, indexed=False, fast=True)
     sb.add_text_field(ISSUER, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field(KIND, stored=True, tokenizer_name="raw", index_option="basic")
     # Shown, never searched.

@@ -18,6 +18,7 @@ import tantivy
 
 from . import schema as F
 from .documents import Fields, to_tantivy
+from .facet_keys import NONE, report_key
 from .store import IndexDir, Manifest
 
 #: Tantivy's indexing memory for a build: fewer, larger segments (measured in docs/BENCHMARKS.md).
@@ -34,6 +35,17 @@ def has_document(searcher: tantivy.Searcher, doc_id: str) -> bool:
 def document_count(searcher: tantivy.Searcher) -> int:
     """Reports in the index: each has exactly one paragraph at position 0."""
     return F.matches(searcher.search(tantivy.Query.term_query(F.schema(), F.POSITION, 0), 1))
+
+
+def next_report_number(searcher: tantivy.Searcher) -> int:
+    """The number the next added report takes: one past the highest any paragraph of the index
+    carries, so a number names one report of the index (a deleted report's number comes back
+    only when it was the highest and no paragraph carries it any more)."""
+    if searcher.num_docs == 0:
+        return 0
+    result = searcher.aggregate(tantivy.Query.all_query(), {"m": {"max": {"field": F.REPORT_NO}}})
+    value = result["m"]["value"]  # a float: exact, numbers have at most 20 bits
+    return int(value) + 1 if value is not None else 0
 
 
 def create_empty(store: IndexDir) -> tantivy.Index:
@@ -58,6 +70,8 @@ class IndexWriter:
         index.reload()
         self._committed = index.searcher()  # the state before this writer's changes
         self._writer = index.writer(heap, 1)
+        # Only one writer at a time (Tantivy's lock): numbers given here are unique in the index.
+        self._next_number = next_report_number(self._committed)
         self._unsynced = False
         self._removed: set[str] = set()  # originals to remove once the deletion is committed
 
@@ -86,6 +100,10 @@ class IndexWriter:
         self.store.save_original(doc_id, text, meta, durable=durable, source=source)
         self._removed.discard(doc_id)  # deleted and added again (analysed anew): keep it
         self._unsynced |= not durable
+        number, self._next_number = self._next_number, self._next_number + 1
+        for fields in paragraphs:
+            key = report_key(number, _one(fields, F.PLACE), _one(fields, F.YEAR_KEY), _one(fields, F.OFFICE))
+            fields[F.REPORT_KEY], fields[F.REPORT_NO] = [key], [number]
         for doc in to_tantivy(paragraphs):
             self._writer.add_document(doc)
 
@@ -96,6 +114,7 @@ class IndexWriter:
 
     def delete_all(self) -> None:
         self._writer.delete_all_documents()
+        self._next_number = 0  # an index built anew numbers its reports from 0
 
     def commit(self) -> None:
         """Originals on disk first, then the paragraphs that refer to them; the
@@ -116,3 +135,8 @@ class IndexWriter:
         writer.wait_merging_threads()
         del writer
         self.index.reload()
+
+
+def _one(fields: Fields, name: str) -> int:
+    values = fields.get(name)
+    return int(values[0]) if values else NONE

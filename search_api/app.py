@@ -508,8 +508,9 @@ def _search_params() -> Callable[..., SearchParams]:
                 Literal["paragraph", "report"],
                 Query(
                     description="report: one hit per report, ranked by its best paragraph (highlighted), with up to "
-                    "2 more matching paragraphs and matching_paragraphs; pages, totals of hits and facet counts are "
-                    "of reports. paragraph (default): one hit per paragraph"
+                    "2 more matching paragraphs and matching_paragraphs; pages, total_reports and facet counts are "
+                    "of reports, exact (a facet count is what ticking it gives); the web page asks for it by default. "
+                    "paragraph (the API's default): one hit per paragraph, total_reports null"
                 ),
             ],
             "paragraph",

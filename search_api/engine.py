@@ -4,9 +4,10 @@ Everything per request is here and nothing that could be done once is: the
 abbreviation table, the segmenter and the gazetteer are loaded at start; the
 query is analysed once; facets take one aggregation pass plus one per
 selected facet, counted on a second thread while the first ranks when the
-search is alone (Tantivy releases the GIL, so on two cores a broad query costs
-the longer of the two passes, not their sum) and in line when others are in
-flight; highlights are made only for the returned page.
+search is alone and in line when others are in flight (re-measured in #18's
+round: tantivy-py 0.27 holds the GIL while it searches or aggregates, eleven
+aggregations on two threads took as long as on one, so the second thread
+overlaps only Python work); highlights are made only for the returned page.
 """
 
 from __future__ import annotations
@@ -246,10 +247,10 @@ class Engine:
         several_units = not parsed.is_empty and self._has_several_units(parsed)
         # Grouped, the matching reports (with their matching paragraphs) rank the page and
         # give ``total_reports``; ungrouped, they are not counted.
-        reports: dict[str, int] | None = None
+        reports: dict[int, int] | None = None
         result: _Ranked | None = None
         if by_report:
-            reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+            reports = self._matching_reports(searcher, facets_counted, filters.apply(self.schema, counted_query))
             full_count = sum(reports.values())
         else:
             result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
@@ -261,7 +262,7 @@ class Engine:
             counted_query = ranking.build_text_query(self.schema, parsed, None, partial=True, boosts=False)
             facets_counted = self._count_facets(searcher, counted_query, filters, params.facets, by_report)
             if by_report:
-                reports = grouping.matching_reports(searcher, filters.apply(self.schema, counted_query))
+                reports = self._matching_reports(searcher, facets_counted, filters.apply(self.schema, counted_query))
                 partial = bool(reports)
             else:
                 result = self._run(searcher, filters.apply(self.schema, text_query), params, offset, params.per_page)
@@ -346,12 +347,25 @@ class Engine:
             facets=facet_counts,
         )
 
+    @staticmethod
+    def _matching_reports(searcher: tantivy.Searcher, facets: Future | None, query: tantivy.Query) -> dict[int, int]:
+        """{report key: matching paragraphs} of ``query`` (the filtered count query): read off the
+        facet counts when they hold them, else counted here.  Waiting for the facets' thread costs
+        nothing: tantivy-py 0.27 holds the GIL while it searches or aggregates (measured: eleven
+        aggregations on two threads took as long as on one), so a second count beside it would
+        only add its own time."""
+        if facets is not None:
+            reports = facets.result()[1]
+            if reports is not None:
+                return reports
+        return grouping.matching_reports(searcher, query)
+
     def _list_reports(
         self,
         searcher: tantivy.Searcher,
         text_query: tantivy.Query,
         loose: tantivy.Query | None,
-        reports: dict[str, int],
+        reports: dict[int, int],
         params: SearchParams,
         offset: int,
         partial: bool,
@@ -377,7 +391,7 @@ class Engine:
         # A page past the last report reads nothing (else it would read every match to find none).
         wanted = min(offset + params.per_page, len(reports)) if offset < len(reports) else 0
         ranked = grouping.rank_reports(searcher, full, rank, wanted, sum(reports.values()))[offset:]
-        out = [(r.key, best(r, full, reports.get(r.doc_id, 0)), reports.get(r.doc_id, 0), partial) for r in ranked]
+        out = [(r.key, best(r, full, reports.get(r.report, 0)), reports.get(r.report, 0), partial) for r in ranked]
         if loose is not None and len(out) < params.per_page:
             extra = filters.apply(
                 schema, tantivy.Query.boolean_query([(tantivy.Occur.Must, loose), (tantivy.Occur.MustNot, text_query)])
@@ -386,7 +400,7 @@ class Engine:
             for r in grouping.rank_reports(
                 searcher, extra, rank, params.per_page - len(out), sum(more.values()), skip=frozenset(reports)
             ):
-                out.append((r.key, best(r, extra, more[r.doc_id]), more[r.doc_id], True))
+                out.append((r.key, best(r, extra, more[r.report]), more[r.report], True))
         return out
 
     def _report_hit(

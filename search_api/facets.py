@@ -48,11 +48,11 @@ def compute(
     text_query: tantivy.Query,
     filters: Filters,
     per_report: bool = False,
-) -> tuple[Facets, dict[str, int] | None]:
+) -> tuple[Facets, dict[int, int] | None]:
     """Disjunctive counts in as few aggregation passes as there are selected facets, plus one.
 
     ``per_report``: counts of reports (``group=report``), so that ticking a value gives
-    as many report cards as it said; then also {report id: matching paragraphs}, read in
+    as many report cards as it said; then also {report key: matching paragraphs}, read in
     the pass of the facets without a selection (None when every facet has one)."""
     passes: dict[str | None, list[str]] = {}
     for facet in FACETS:

@@ -11,8 +11,8 @@ every match.  Deep pages of broad queries read more paragraphs: that is the
 cost, measured in docs/BENCHMARKS.md.
 
 Which reports match, and how many of their paragraphs, is one terms
-aggregation on the fast ``doc_id`` column (``matching_reports``): exact, and
-the source of ``total_reports`` on every search.
+aggregation on the fast integer ``report_key`` column (``matching_reports``,
+``indexer.facet_keys``): exact, and the source of ``total_reports``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from dataclasses import dataclass
 import tantivy
 
 from indexer import schema as F
-from indexer.facet_keys import REPORT_BUCKETS
+from indexer.facet_keys import matching_reports
+
+__all__ = ["Ranked", "matching_reports", "rank_reports", "report_paragraphs"]
 
 #: The first window of paragraphs read for a page of ``n`` reports: ``n`` times this.
 WINDOW_FACTOR = 4
@@ -42,15 +44,10 @@ class Ranked:
     its first paragraphs in that order (up to ``1 + MORE``) as read, with their documents."""
 
     doc_id: str
+    report: int  # its ``report_key``: the key of ``matching_reports``
     key: float
     address: tantivy.DocAddress
     paragraphs: list[tuple[float, tantivy.DocAddress, tantivy.Document]]
-
-
-def matching_reports(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, int]:
-    """{report id: its paragraphs matching ``query``} for every matching report."""
-    result = searcher.aggregate(query, {"r": {"terms": {"field": F.DOC_ID, "size": REPORT_BUCKETS}}})
-    return {b["key"]: b["doc_count"] for b in result["r"]["buckets"]}
 
 
 def rank_reports(
@@ -59,22 +56,22 @@ def rank_reports(
     rank: Ranker,
     wanted: int,
     matches: int,
-    skip: frozenset[str] = frozenset(),
+    skip: frozenset[int] = frozenset(),
 ) -> list[Ranked]:
     """The first ``wanted`` reports (fewer when fewer match) in the order ``rank`` gives
-    their paragraphs; ``matches`` is how many paragraphs match; reports in ``skip`` are left out."""
-    seen: dict[str, Ranked] = {}
+    their paragraphs; ``matches`` is how many paragraphs match; reports in ``skip`` (keys) are left out."""
+    seen: dict[int, Ranked] = {}
     read = 0
     window = max(MIN_WINDOW, wanted * WINDOW_FACTOR)
     while read < matches and len(seen) < wanted:
         for key, address in rank(query, window - read, read):
             doc = searcher.doc(address)
-            doc_id = str(doc.get_first(F.DOC_ID))
-            if doc_id in skip:
+            report = int(doc.get_first(F.REPORT_KEY) or 0)
+            if report in skip:
                 continue
-            ranked = seen.get(doc_id)
+            ranked = seen.get(report)
             if ranked is None:
-                seen[doc_id] = Ranked(doc_id, key, address, [(key, address, doc)])
+                seen[report] = Ranked(str(doc.get_first(F.DOC_ID)), report, key, address, [(key, address, doc)])
             elif len(ranked.paragraphs) <= MORE:
                 ranked.paragraphs.append((key, address, doc))
         read = window

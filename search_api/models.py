@@ -114,8 +114,9 @@ class SearchResponse(BaseModel):
     total: int = Field(description="Paragraphs matching (full matches; partial ones when none match fully)")
     total_reports: int | None = Field(
         None,
-        description="Reports those paragraphs belong to, with group=report (null otherwise: counting them "
-        "for every search cost 40 % of the searches per second at 200,000 paragraphs)",
+        description="Reports those paragraphs belong to, exact, with group=report (the page's default). Null "
+        "ungrouped (group=paragraph, the API's default): counting them there cost 40 % of the searches per "
+        "second at 200,000 paragraphs (docs/BENCHMARKS.md)",
     )
     group: Literal["paragraph", "report"] = Field(
         "paragraph", description="report: one hit per report, pages and facet counts by report"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_web import ARGS, CHROMIUM, ROOT, Page, api, expect, server, status_total, sync_api, tab  # noqa: F401
+from tests.test_web import ARGS, CHROMIUM, FLAT, ROOT, Page, api, expect, server, status_total, sync_api, tab  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -168,7 +168,7 @@ def announced(tab: Page) -> str:
 
 def test_keyboard_only(tab, server):
     """/ to the box, a suggestion by arrows and Enter, Tab to a filter and Space, Enter on a hit, Esc back."""
-    tab.goto()
+    tab.goto("?" + FLAT)  # the paragraph view: its counts are the ungrouped API's
     page = tab.page
     page.keyboard.press("/")
     expect(page.locator("#q")).to_be_focused()
@@ -227,7 +227,7 @@ def test_keyboard_only(tab, server):
     expect(page.locator("#report-view")).to_be_hidden()
     expect(page.locator(f'.hit__title a[data-doc="{doc}"]').first).to_be_focused()
     assert focused(tab)["doc"] == doc
-    assert tab.params() == {"q": [QUERY], "district": [district["value"]]}
+    assert tab.params() == {"q": [QUERY], "district": [district["value"]], "group": ["paragraph"]}
 
 
 def headings(tab: Page) -> list[tuple[int, str]]:
@@ -240,7 +240,7 @@ def headings(tab: Page) -> list[tuple[int, str]]:
 
 
 def test_names_headings_and_text_alternatives_are_vietnamese(tab, server):
-    tab.goto("?q=" + urllib.parse.quote(QUERY))
+    tab.goto("?q=" + urllib.parse.quote(QUERY) + "&" + FLAT)
     page = tab.page
     assert page.locator("html").get_attribute("lang") == "vi"
     data = api(server, "/api/v1/search", q=QUERY)

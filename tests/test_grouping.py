@@ -100,3 +100,50 @@ def test_partial_matches_group_too(read_client):
 def test_bad_group_or_format_is_422(read_client, params):
     r = read_client.get("/api/v1/search", params={"q": "x", **params})
     assert r.status_code == 422 and r.json()["error"]["message"]
+
+
+def _report_keys(index_dir) -> dict[str, set[int]]:
+    """{report id: its paragraphs' report keys} of an index, read off its fast columns."""
+    import tantivy
+
+    from indexer import schema as F
+    from indexer.store import IndexDir
+
+    index = F.open_index(IndexDir(index_dir).tantivy_path)
+    index.reload()
+    searcher = index.searcher()
+    agg = {"d": {"terms": {"field": F.DOC_ID, "size": 1000}, "aggs": {"k": {"terms": {"field": F.REPORT_KEY}}}}}
+    buckets = searcher.aggregate(tantivy.Query.all_query(), agg)["d"]["buckets"]
+    return {b["key"]: {k["key"] for k in b["k"]["buckets"]} for b in buckets}
+
+
+def test_report_numbers_stay_unique_through_posts_and_deletes(client, writable_index):
+    from indexer.facet_keys import report_number
+
+    before = _report_keys(writable_index)
+    assert all(len(keys) == 1 for keys in before.values())  # one key per report, on every paragraph
+    numbers = {report_number(k) for keys in before.values() for k in keys}
+    assert len(numbers) == len(before)
+    headers = {"X-API-Key": "test-key-123"}
+    text = (
+        "Huyện Lục Nam, tỉnh Bắc Giang tổng kết năm 2023: hoàn thành xây dựng nông thôn mới kiểu mẫu tại 3 xã, "
+        "thu ngân sách đạt 120% dự toán, an ninh được giữ vững, đời sống người dân được cải thiện."
+    )
+    r = client.post("/api/v1/documents", json={"text": text, "title": "Lục Nam 2023"}, headers=headers)
+    assert r.status_code == 201, r.text
+    first = r.json()["id"]
+    victim = sorted(before)[0]
+    assert client.delete(f"/api/v1/documents/{victim}", headers=headers).status_code == 200
+    r = client.post(
+        "/api/v1/documents", json={"text": text.replace("2023", "2024"), "title": "Lục Nam 2024"}, headers=headers
+    )
+    second = r.json()["id"]
+    after = _report_keys(writable_index)
+    assert victim not in after and {first, second} <= set(after)
+    new = {report_number(next(iter(after[i]))) for i in (first, second)}
+    # New reports take numbers past every one given before, the deleted one's included: a number names one report.
+    assert min(new) > max(numbers) and len(new) == 2
+    assert len({report_number(next(iter(k))) for k in after.values()}) == len(after)
+    grouped = search(client, q="nông thôn mới", group="report", per_page=100)
+    assert grouped["total_reports"] == len({h["document_id"] for h in grouped["hits"] if not h["partial"]})
+    assert second in {h["document_id"] for h in grouped["hits"]}

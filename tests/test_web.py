@@ -119,9 +119,14 @@ def tab(browser, server):
     assert errors == [], f"browser console errors: {errors}"
 
 
+#: The paragraph view: the page groups by report unless the URL says ``group=paragraph``.
+FLAT = "group=paragraph"
+
+
 def status_total(tab: Page) -> int:
+    """The paragraphs the status line counts ("Tìm thấy 11 kết quả", grouped "11 đoạn trong 7 báo cáo")."""
     text = tab.page.locator("#status").inner_text()
-    m = re.search(r"Tìm thấy ([\d.]+) kết quả \([\d,]+ ms\)", text)
+    m = re.search(r"Tìm thấy ([\d.]+) (?:kết quả|đoạn trong [\d.]+ báo cáo) \([\d,]+ ms\)", text)
     assert m, text
     return int(m.group(1).replace(".", ""))
 
@@ -151,12 +156,18 @@ def test_typing_a_query_shows_suggestions_and_highlighted_results(tab, server, s
     expect(page.locator("#suggestions")).to_be_hidden()
 
     tab.search(QUERY)
-    expected = api(server, "/api/v1/search", q=QUERY)
-    assert tab.params()["q"] == [QUERY]
+    # A first visit groups by report (the API's default is paragraphs: the page asks for reports).
+    expected = api(server, "/api/v1/search", q=QUERY, group="report")
+    assert tab.params() == {"q": [QUERY]}
+    expect(page.locator("#group")).to_be_checked()
     assert status_total(tab) == expected["total"] > 0
+    status = page.locator("#status").inner_text()
+    assert f"{expected['total']} đoạn trong {expected['total_reports']} báo cáo" in status, status
     hits = page.locator(".hit")
     expect(hits).to_have_count(len(expected["hits"]))  # full matches, then partial ones filling the page
-    assert page.locator(".hit__snippet mark").count() >= expected["total"]
+    assert [h.get_attribute("data-id") for h in hits.all()] == [h["id"] for h in expected["hits"]]
+    for hit in hits.all():
+        assert hit.locator(".hit__snippet mark").count() > 0
     first = hits.first
     assert first.locator(".hit__title").inner_text() == expected["hits"][0]["title"]
     assert expected["hits"][0]["district"]["label"] in first.locator(".hit__meta").inner_text()
@@ -167,7 +178,7 @@ def test_typing_a_query_shows_suggestions_and_highlighted_results(tab, server, s
 
 
 def test_ticking_a_district_and_a_year_filters_and_survives_reload(tab, server):
-    tab.goto("?q=" + urllib.parse.quote(QUERY))
+    tab.goto("?q=" + urllib.parse.quote(QUERY) + "&" + FLAT)
     page = tab.page
     base = api(server, "/api/v1/search", q=QUERY)
     assert shown_facets(tab, "district") == {f["value"]: f["count"] for f in base["facets"]["district"]}
@@ -189,7 +200,12 @@ def test_ticking_a_district_and_a_year_filters_and_survives_reload(tab, server):
     tab.settled()
     both = api(server, "/api/v1/search", q=QUERY, district=district["value"], year=year["value"])
     assert status_total(tab) == both["total"] > 0
-    assert tab.params() == {"q": [QUERY], "district": [district["value"]], "year": [year["value"]]}
+    assert tab.params() == {
+        "q": [QUERY],
+        "district": [district["value"]],
+        "year": [year["value"]],
+        "group": ["paragraph"],
+    }
     assert shown_facets(tab, "district") == {f["value"]: f["count"] for f in both["facets"]["district"]}
     assert shown_facets(tab, "topic") == {f["value"]: f["count"] for f in both["facets"]["topic"]}
     ids = [h.get_attribute("data-id") for h in page.locator(".hit").all()]
@@ -226,7 +242,7 @@ def test_ticking_a_district_and_a_year_filters_and_survives_reload(tab, server):
 
 
 def test_sort_and_pagination_are_in_the_url(tab, server):
-    tab.goto()
+    tab.goto("?" + FLAT)
     page = tab.page
     everything = api(server, "/api/v1/search", sort="newest", page=2)
     page.locator("#sort").select_option("newest")
@@ -240,7 +256,7 @@ def test_sort_and_pagination_are_in_the_url(tab, server):
 
 
 def test_opening_a_report_highlights_the_paragraph_and_esc_goes_back(tab, server, shots):
-    tab.goto("?q=" + urllib.parse.quote(QUERY))
+    tab.goto("?q=" + urllib.parse.quote(QUERY) + "&" + FLAT)
     page = tab.page
     hit = api(server, "/api/v1/search", q=QUERY)["hits"][1]
     doc = api(server, f"/api/v1/documents/{hit['document_id']}")
@@ -270,7 +286,7 @@ def test_opening_a_report_highlights_the_paragraph_and_esc_goes_back(tab, server
     page.wait_for_url(lambda u: "doc=" not in u)
     expect(page.locator("#report-view")).to_be_hidden()
     expect(page.locator(f'.hit[data-id="{hit["id"]}"]')).to_be_visible()
-    assert tab.params() == {"q": [QUERY]}
+    assert tab.params() == {"q": [QUERY], "group": ["paragraph"]}
 
     # The back button in the report returns to the same results; Forward reopens it.
     page.locator(f'.hit[data-id="{hit["id"]}"] .hit__title a').click()
@@ -283,7 +299,7 @@ def test_opening_a_report_highlights_the_paragraph_and_esc_goes_back(tab, server
 
 
 def test_unaccented_query_finds_results_and_offers_the_accented_one(tab, server):
-    tab.goto()
+    tab.goto("?" + FLAT)
     tab.search("nong thon moi kieu mau")
     page = tab.page
     expected = api(server, "/api/v1/search", q="nong thon moi kieu mau")
@@ -299,7 +315,7 @@ def test_unaccented_query_finds_results_and_offers_the_accented_one(tab, server)
 
 
 def test_map_and_year_chart_show_the_api_counts_and_filter_on_click(tab, server):
-    tab.goto("?q=" + urllib.parse.quote(QUERY))
+    tab.goto("?q=" + urllib.parse.quote(QUERY) + "&" + FLAT)
     page = tab.page
     facets = api(server, "/api/v1/search", q=QUERY)["facets"]
     bars = {

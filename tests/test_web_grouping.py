@@ -18,7 +18,7 @@ def test_one_card_per_report_and_xem_them_opens_the_others_in_place(tab, server)
     page = tab.page
     grouped = api(server, "/api/v1/search", q=QUERY, group="report")
     card = next(h for h in grouped["hits"] if h["more"])  # a report with several matching paragraphs
-    tab.goto("?" + urllib.parse.urlencode({"q": QUERY, "group": "report"}))
+    tab.goto("?" + urllib.parse.urlencode({"q": QUERY}))  # grouped by default: no parameter
     expect(page.locator("#group")).to_be_checked()
     status = page.locator("#status").inner_text()
     assert re.search(rf"{grouped['total']} đoạn trong {grouped['total_reports']} báo cáo", status), status
@@ -48,15 +48,21 @@ def test_one_card_per_report_and_xem_them_opens_the_others_in_place(tab, server)
 
 def test_the_switch_shows_paragraphs_as_before(tab, server):  # noqa: F811
     page = tab.page
-    tab.goto("?" + urllib.parse.urlencode({"q": QUERY, "group": "report"}))
+    tab.goto("?" + urllib.parse.urlencode({"q": QUERY}))
+    expect(page.locator("#group")).to_be_checked()
     page.locator("#group").uncheck()
-    page.wait_for_url(lambda url: "group=" not in url)
+    page.wait_for_url(re.compile(r"group=paragraph"))
     tab.settled()
     flat = api(server, "/api/v1/search", q=QUERY)
     expect(page.locator(".hit")).to_have_count(len(flat["hits"]))
     assert [h.get_attribute("data-id") for h in page.locator(".hit").all()] == [h["id"] for h in flat["hits"]]
+    # The paragraph view is in the URL: a reload (or a shared link) keeps it.
+    page.reload()
+    tab.settled()
+    expect(page.locator("#group")).not_to_be_checked()
+    assert [h.get_attribute("data-id") for h in page.locator(".hit").all()] == [h["id"] for h in flat["hits"]]
     page.locator("#group").check()
-    page.wait_for_url(re.compile(r"group=report"))
+    page.wait_for_url(lambda url: "group=" not in url)
     tab.settled()
     expect(page.locator(".hit")).to_have_count(len(api(server, "/api/v1/search", q=QUERY, group="report")["hits"]))
 
@@ -65,7 +71,7 @@ def test_the_csv_link_downloads_the_current_results(tab, server):  # noqa: F811
     page = tab.page
     facets = api(server, "/api/v1/search", q=QUERY, group="report")["facets"]
     district = facets["district"][0]["value"]
-    tab.goto("?" + urllib.parse.urlencode({"q": QUERY, "group": "report", "district": district}))
+    tab.goto("?" + urllib.parse.urlencode({"q": QUERY, "district": district}))
     expected = api(server, "/api/v1/search", q=QUERY, group="report", district=district, per_page=100)
     link = page.locator("a.exports__csv")
     expect(link).to_have_text("Tải kết quả (CSV)")

@@ -4,7 +4,8 @@
 import {h} from "./dom.js";
 
 export const SORTS = ["relevance", "newest", "oldest"];
-// "report": one card per report (?group=report); paragraphs otherwise, the API's default.
+// "report": one card per report, the page's default (a URL without ?group= is grouped);
+// "paragraph": a card per paragraph, as the API answers by default, only with ?group=paragraph.
 export const GROUPS = ["paragraph", "report"];
 
 /** The state a query string describes; `facets` are the facets' definitions (name, optional pattern). */
@@ -16,7 +17,7 @@ export function parseState(search, facets) {
   const state = {
     q: (p.get("q") || "").trim(),
     sort: SORTS.includes(p.get("sort")) ? p.get("sort") : "relevance",
-    group: p.get("group") === "report" ? "report" : "paragraph",
+    group: p.get("group") === "paragraph" ? "paragraph" : "report",
     page: Number.isFinite(page) && page > 0 ? page : 1,
     doc: p.get("doc") || null,
     para: para !== null && /^\d+$/.test(para) ? Number(para) : null,
@@ -31,7 +32,7 @@ export function toQuery(state, facets) {
   if (state.q) p.set("q", state.q);
   for (const f of facets) for (const v of state[f.name]) p.append(f.name, v);
   if (state.sort !== "relevance") p.set("sort", state.sort);
-  if (state.group === "report") p.set("group", "report");
+  if (state.group === "paragraph") p.set("group", "paragraph");
   if (state.page > 1) p.set("page", String(state.page));
   if (state.doc) p.set("doc", state.doc);
   if (state.doc && state.para !== null) p.set("para", String(state.para));
