@@ -113,6 +113,18 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
     commune_list = False  # inside "các xã A, B và C"
     last_district_end = -1  # where the last district mention ended (a list may go on after it)
     while i < len(raw):
+        if fold_token(raw[i].lower()) == "quan" and i + 1 < len(raw) and raw[i + 1].isdigit():
+            # "Quận 9", "quận 1": Hồ Chí Minh City's numbered districts, whose number is their name.
+            name = f"Quận {int(raw[i + 1])}"
+            numbered = gaz.district_names.get(name_key(name), [])
+            if numbered:
+                listed = i > 0 and raw[i - 1].lower() in ("các", "những", "hai", "ba")
+                weight = (W_BARE if listed else W_PREFIXED) * mult
+                codes = tuple(d.code for d in numbered)
+                out.append(Mention("district", name, codes, weight, "các quận" if listed else "quận", where))
+                last_district_end = i + 2
+                i += 2
+                continue
         if not raw[i][:1].isupper() or not raw[i][0].isalpha():
             if commune_list and raw[i] not in (",", "(") and raw[i].lower() not in ("và", "xã", "các"):
                 commune_list = False

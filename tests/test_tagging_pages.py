@@ -468,6 +468,34 @@ PAGES = [
         "Kỳ Anh",
         2015,
     ),
+    (
+        "a-numbered-district-of-ho-chi-minh-city",
+        None,
+        "Quận ủy Quận 8 sơ kết 6 tháng đầu năm 2022\n\n"
+        "Chiều 12/7/2022, Quận ủy Quận 8 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm; thu ngân sách đạt 54% dự "
+        "toán, các phường hoàn thành chỉ tiêu giao quân.\n\n" + FILLER + "\n",
+        "Quận 8",
+        2022,
+    ),
+    (
+        "a-numbered-district-merged-in-2021-in-a-report-of-its-time",
+        None,
+        "Quận ủy Quận 9 tổng kết công tác năm 2019\n\n"
+        "Sáng 24/12/2019, Quận ủy Quận 9 tổng kết công tác xây dựng Đảng năm 2019; 15/16 chỉ tiêu đạt và vượt.\n\n"
+        + FILLER
+        + "\n",
+        "Quận 9",
+        2019,
+    ),
+    (
+        "numbered-districts-in-a-list-name-none",
+        None,
+        "Hội nghị giao ban khối quận\n\n"
+        "Năm 2022, các quận 1, 3 và 5 hoàn thành chỉ tiêu chỉnh trang đô thị, thu ngân sách đạt 104% dự toán; các "
+        "phường đạt chuẩn văn minh đô thị.\n\n" + FILLER + "\n",
+        None,
+        2022,
+    ),
 ]
 
 
