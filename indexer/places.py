@@ -118,10 +118,10 @@ def find_mentions(text: str, where: str, gaz: Gazetteer | None = None) -> list[M
             name = f"Quận {int(raw[i + 1])}"
             numbered = gaz.district_names.get(name_key(name), [])
             if numbered:
-                listed = i > 0 and raw[i - 1].lower() in ("các", "những", "hai", "ba")
-                weight = (W_BARE if listed else W_PREFIXED) * mult
+                in_list = i > 0 and raw[i - 1].lower() in ("các", "những", "hai", "ba")
+                weight = (W_BARE if in_list else W_PREFIXED) * mult
                 codes = tuple(d.code for d in numbered)
-                out.append(Mention("district", name, codes, weight, "các quận" if listed else "quận", where))
+                out.append(Mention("district", name, codes, weight, "các quận" if in_list else "quận", where))
                 last_district_end = i + 2
                 i += 2
                 continue
