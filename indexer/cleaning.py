@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .dates import not_an_event
 from .normalize import key, nfc
 from .official import is_appendix, is_distribution_list, line_reason
 
@@ -30,6 +31,8 @@ MAX_PARAGRAPH_CHARS = 4000
 
 #: "23/10/2022", "28-10-2019", as some sites space it, "28 - 10 - 2019", and as content systems print it, "2025-05-09".
 _DATE_RE = re.compile(r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
+#: "… của <issuer>" right after a date: the date of a document cited, not of the page.
+_OF_ISSUER = re.compile(r"\s*của\s", re.I)
 _TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _SENTENCE_END = re.compile(r"[.!?…;:\"'»)\]]$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[.!?]\s+|\()anh\s*:\s*[^:;]{1,40}\)?$")
@@ -109,13 +112,24 @@ def furniture_reason(line: str) -> str | None:
 
 
 def is_date_line(line: str) -> bool:
-    """A short line carrying the publication date ("23/10/2022 19:14 Tăng trưởng xanh")."""
+    """A short line carrying the publication date ("23/10/2022 19:14 Tăng trưởng xanh"); not a line of
+    hard-wrapped text citing a document ("35-CT/TW, ngày 30/5/2019 của Bộ Chính trị …")."""
+    m = _DATE_RE.search(line)
     return (
-        bool(_DATE_RE.search(line))
+        m is not None
         and len(line) < 80
         and not line.rstrip().endswith(".")
         and not key(line).startswith("hom nay")  # a page clock, not the publication date
+        and not not_an_event(key(line[: m.start()]))
+        and not _OF_ISSUER.match(line, m.end())  # "… ngày 05/11/2019 của Ban Chấp hành": a document's date
     )
+
+
+def _wrapped_citation(line: str) -> bool:
+    """A line of hard-wrapped text that opens on a cited document's date ("05/11/2019 của Ban Chấp hành …"):
+    the middle of a sentence, never a title."""
+    m = _DATE_RE.match(line.strip())
+    return m is not None and bool(_OF_ISSUER.match(line.strip(), m.end()))
 
 
 def _is_sentence(line: str) -> bool:
@@ -224,7 +238,7 @@ def clean(text: str) -> CleanPage:
     header, body = candidates[:body_start], candidates[body_start:]
     title_index = None
     for i, line in enumerate(header):
-        if furniture_reason(line) or is_date_line(line):
+        if furniture_reason(line) or is_date_line(line) or _wrapped_citation(line):
             continue
         title_index = i
     for i, line in enumerate(header):

@@ -125,12 +125,17 @@ _NOT_EVENT_BEFORE = re.compile(
     r"(?:\bso\s+[\w./-]*\d[\w./-]*"
     r"|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*"  # a document's number: "Nghị quyết 03-NQ/HU, ngày 29/7/2021"
     r"|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
-    r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay))[\s,]*"
+    r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay"
+    r"|hoan thanh trong|xong trong))[\s,]*"  # a deadline: "hoàn thành trong tháng 3/2020"
     r"(?:ngay\s*)?$"
 )
 #: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" (or "từ ngày 13 đến ngày") is when
 #: something happened.
-_SPAN_START = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?\s+(?:den|toi)\s+(?:ngay\s*)?$")
+_SPAN_START = re.compile(
+    r"\btu\s+(?:ngay\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)?,?\s+(?:den|toi)\s+(?:ngay\s*)?$"
+)
+#: "… của <issuer>" right after a date: a cited document's date.
+_OF_ISSUER = re.compile(r"\s*cua\s")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
@@ -220,6 +225,12 @@ def years_mentioned(text: str) -> list[int]:
     return sorted(y for y in found if MIN_YEAR <= y <= MAX_YEAR)
 
 
+def not_an_event(before: str) -> bool:
+    """Whether a date after ``before`` (folded text) is a cited document's, an anniversary or a deadline
+    ("Chỉ thị số 35-CT/TW, ngày", "Kế hoạch 119-KH/TU, ngày", "hoàn thành trước"), not when something happened."""
+    return bool(_NOT_EVENT_BEFORE.search(before[-40:])) and not _SPAN_START.search(before[-40:])
+
+
 def _blank(t: str, spans: list[tuple[int, int]]) -> str:
     """``t`` with the spans replaced by spaces (positions kept)."""
     chars = list(t)
@@ -243,9 +254,8 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
             year, month = int(m.group(len(m.groups()))), int(m.group(len(m.groups()) - 1))
             if not 1 <= month <= 12:
                 continue
-            before = t[max(0, m.start() - 40) : m.start()]
-            if _NOT_EVENT_BEFORE.search(before) and not _SPAN_START.search(before):
-                continue  # a cited document, an anniversary, a deadline (not "từ ngày 5/10 đến ngày 12/10/2017")
+            if not_an_event(t[max(0, m.start() - 40) : m.start()]) or _OF_ISSUER.match(t, m.end()):
+                continue  # "… ngày 29/7/2021 của Huyện ủy": a document's date, wherever its number stands  # a cited document, an anniversary, a deadline (not "từ ngày 5/10 đến ngày 12/10/2017")
             if _DATE_SPAN_AFTER.match(t, m.end()) or _DATE_SPAN_BEFORE.search(t[max(0, m.start() - 20) : m.start()]):
                 continue  # "(02/9/1945 - 02/9/2021)": a span of dates
             if month == 1:
@@ -329,8 +339,9 @@ def _scored_mentions(
 #: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/".
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/?#]|$)")
 _URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(?=.)")
-#: A timestamp ending the file name, as some newspapers publish: "…-bi-thu-quan-uy-binh-tan-20200822101029597.htm".
-_URL_STAMP_RE = re.compile(r"[-_]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,9}\.s?html?$")
+#: A timestamp ending the file name, as some newspapers publish: "…-bi-thu-quan-uy-binh-tan-20200822101029597.htm",
+#: "…/d20191120030022454.htm".
+_URL_STAMP_RE = re.compile(r"(?:[-_]|/d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,9}\.s?html?$")
 
 
 def url_date(url: str | None) -> date | None:

@@ -341,7 +341,7 @@ def tag_places(
                 f"{gaz.district_label(ranked_d[1][0])} ({runner:g})"
             )
     if tags.district is None:
-        tags.district = _from_communes(mentions, gaz, tags.evidence, province_score, bool(ranked_d))
+        tags.district = _from_communes(mentions, gaz, tags.evidence, province_score, bool(ranked_d), year)
     tags.mentioned = [
         code
         for code, score in ranked_d
@@ -363,9 +363,28 @@ def _from_communes(
     evidence: list[str],
     province_score: dict[str, float],
     districts_named: bool,
+    year: int | None = None,
 ) -> District | None:
     """The district that at least two different named communes belong to; or, when the text names
-    its province and no district, the one district of that province that has the communes named."""
+    its province and no district, the one district of that province that has the communes named.
+
+    Communes are those of the gazetteer's snapshot, filed under its districts: a district created
+    since the report's year (phường Tây Lộc is Phú Xuân's since 2025; in 2014 it was thành phố Huế's)
+    is no answer, and then none is."""
+    found = _communes_district(mentions, gaz, evidence, province_score, districts_named)
+    if found is not None and not found.existed_in(year):
+        evidence.append(f"district unknown: the communes named lie in {found.label(gaz)}, not a district in {year}")
+        return None
+    return found
+
+
+def _communes_district(
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    evidence: list[str],
+    province_score: dict[str, float],
+    districts_named: bool,
+) -> District | None:
     support: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.kind == "commune":

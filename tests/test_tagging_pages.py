@@ -496,6 +496,38 @@ PAGES = [
         None,
         2022,
     ),
+    (
+        "communes-of-a-district-created-later-name-none",
+        None,
+        "Thành ủy Huế tổng kết công tác năm 2014\n\n"
+        "Năm 2014, kinh tế - xã hội trên địa bàn cơ bản ổn định; phường Tây Lộc và phường Thuận Thành đạt chuẩn văn "
+        "minh đô thị, thu ngân sách đạt 102% dự toán.\n\n" + FILLER + "\n",
+        None,
+        2014,
+    ),
+    (
+        "deadlines-in-months-and-a-stamp-in-the-address",
+        "https://bao.example.vn/kim-son-trien-khai-ke-hoach-dai-hoi/d20191120030022454.htm",
+        "Kim Sơn triển khai kế hoạch Đại hội Đảng các cấp, nhiệm kỳ 2020-2025\n\n"
+        "Ngày 20/11, Ban Thường vụ Huyện ủy Kim Sơn tổ chức hội nghị triển khai kế hoạch Đại hội Đảng các cấp. Đại "
+        "hội chi bộ hoàn thành trong tháng 3/2020; đại hội đảng bộ cơ sở hoàn thành trong tháng 6/2020.\n\n"
+        + FILLER
+        + "\n",
+        "Kim Sơn",
+        2019,
+    ),
+    (
+        "hard-wrapped-citations-are-no-date-line-nor-title",
+        None,
+        "Thực hiện Chỉ thị số\n"
+        "35-CT/TW, ngày 30/5/2019 của Bộ Chính trị về đại hội\n"
+        "đảng bộ các cấp; Kế hoạch số 119-KH/TU, ngày\n"
+        "05/11/2019 của Ban Thường vụ Huyện ủy Gò Dầu về đại hội cấp cơ sở,\n"
+        "từ ngày 16/1/2020 đến ngày 13/3/2020, Huyện ủy Gò Dầu đã tổ chức thành công 03 đại hội điểm ở cơ sở để rút "
+        "kinh nghiệm cho đại hội đại trà trong toàn Đảng bộ huyện Gò Dầu.\n",
+        "Gò Dầu",
+        2020,
+    ),
 ]
 
 
