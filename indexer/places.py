@@ -375,6 +375,15 @@ def _from_communes(
     if found is not None and not found.existed_in(year):
         evidence.append(f"district unknown: the communes named lie in {found.label(gaz)}, not a district in {year}")
         return None
+    # Nor is one that has absorbed a unit still separate then: its communes may have been that unit's
+    # (xã of Thông Nông in 2018 are filed under Hà Quảng today).
+    absorbed = [d for d in gaz.districts.values() if d.successor == getattr(found, "code", None) and d.existed_in(year)]
+    if found is not None and absorbed:
+        evidence.append(
+            f"district unknown: the communes named lie in today's {found.label(gaz)}, which then was also "
+            + ", ".join(d.short for d in absorbed)
+        )
+        return None
     return found
 
 

@@ -528,6 +528,15 @@ PAGES = [
         "Gò Dầu",
         2020,
     ),
+    (
+        "communes-of-a-unit-absorbed-later-name-none",
+        None,
+        "Tỉnh Cao Bằng: giao thông nông thôn năm 2018\n\n"
+        "Năm 2018, các xã Cần Yên, Lương Thông và Đa Thông của tỉnh Cao Bằng hoàn thành cứng hóa 12 km đường giao "
+        "thông nông thôn, thu nhập bình quân đạt 18 triệu đồng.\n\n" + FILLER + "\n",
+        None,
+        2018,
+    ),
 ]
 
 
