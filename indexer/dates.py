@@ -40,6 +40,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import unquote
 
 from .normalize import key
 
@@ -71,6 +72,15 @@ _BASELINE_RE = re.compile(r"\bso(?:\s+voi|\s+sanh)?(?:\s+(?P<same>cung\s+ky))?(?
 _TARGET_RE = re.compile(
     r"\b(?:du kien|phan dau|muc tieu|ke hoach)\s+(?:la\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?nam\s+" + _Y + r"(?!\d)"
 )
+#: A goal by a year: "phấn đấu … xây dựng thành công huyện nông thôn mới vào năm 2025".
+_GOAL_BY_RE = re.compile(
+    r"\b(?:phan dau|muc tieu|xay dung thanh cong|tro thanh|dat chuan|som thoat)\b[^.;]{0,80}?\bvao nam\s+"
+    + _Y
+    + r"(?!\d)"
+)
+#: An address about a party congress for a term ("…/dai-hoi-dai-bieu-dang-bo-huyen-dak-song-lan-thu-v-nhiem-ky-
+#: 20202025-6892.html"), in ``url_words``: the congress held in the term's first year.
+_URL_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>(?:\s+\w+){0,14}?)\s+nhiem ky\s+" + _Y + r"\s?" + _Y + r"(?!\d)")
 #: A congress for a term ("Đại hội đại biểu Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc") is held in
 #: the term's first year; its resolution ("Nghị quyết Đại hội … nhiệm kỳ 2020-2025") or one ahead ("tiến tới Đại hội")
 #: says nothing of the report's year.
@@ -126,7 +136,7 @@ _NOT_EVENT_BEFORE = re.compile(
     r"|[\w.-]*\d[\w.-]*/[\w./-]*[a-z][\w./-]*"  # a document's number: "Nghị quyết 03-NQ/HU, ngày 29/7/2021"
     r"|\b(?:nghi quyet|quyet dinh|chi thi|ket luan|huong dan|quy dinh|thong bao|cong van"
     r"|ke hoach|luat|nghi dinh|thong tu|ky niem|truoc|den|han|du kien|tu ngay|ban hanh|ky ngay"
-    r"|hoan thanh trong|xong trong))[\s,]*"  # a deadline: "hoàn thành trong tháng 3/2020"
+    r"|hoan thanh trong|xong trong))[\s,(]*"  # a deadline: "hoàn thành trong tháng 3/2020"; "số 24 (ngày …)"
     r"(?:ngay\s*)?$"
 )
 #: The first day of a span of days: what follows "từ ngày 05/10 đến ngày" (or "từ ngày 13 đến ngày") is when
@@ -135,7 +145,7 @@ _SPAN_START = re.compile(
     r"\btu\s+(?:ngay\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)?,?\s+(?:den|toi)\s+(?:ngay\s*)?$"
 )
 #: "… của <issuer>" right after a date: a cited document's date.
-_OF_ISSUER = re.compile(r"\s*cua\s")
+_OF_ISSUER = re.compile(r"\)?\s*cua\s")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
@@ -300,7 +310,7 @@ def _scored_mentions(
             out.append((first, W_DATED * weight, "the first session of the council's term"))
     # Periods, horizons, baselines and named laws are never the reviewed year.
     never = []
-    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE, _ACCOUNTS_RE):
+    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE, _GOAL_BY_RE, _ACCOUNTS_RE):
         for m in rx.finditer(t):
             never.append(m.span())
             if rx is _BASELINE_RE and m.group("same"):
@@ -364,10 +374,11 @@ def url_date(url: str | None) -> date | None:
 
 
 def url_words(url: str | None) -> str | None:
-    """The words of a URL's path and query ("…/quy-i-2023-post234462.html" → "quy i 2023 post234462 html")."""
+    """The words of a URL's path and query ("…/quy-i-2023-post234462.html" → "quy i 2023 post234462 html"),
+    folded, percent-escapes and Vietnamese letters included ("…/đại-hội-đảng-bộ-huyện…" → "dai hoi dang bo huyen")."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]*", "", url.lower())
+    path = re.sub(r"^[a-z]+://[^/]*", "", key(unquote(url)))
     words = re.sub(r"[^a-z0-9]+", " ", path).strip()
     return words or None
 
@@ -396,6 +407,12 @@ def tag_year(
     words = url_words(url)
     if words:
         sources.append((words, W_URL, "url"))
+        congress = _URL_CONGRESS_RE.search(words)
+        if congress and not _CONGRESS_NOT.search(words[: congress.start()] + congress.group("mid")):
+            first, last = int(congress.group(2)), int(congress.group(3))
+            if 3 <= last - first <= 5:
+                score[first] += W_DATED * W_URL
+                why[first].append(f"url:a congress for the term+{W_DATED * W_URL:g}")
     sources += [(p, W_LEAD if i == 0 else W_BODY, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs)]
     plans = plan_years([text for text, _, where in sources if where != "url"])
     for text, weight, where in sources:

@@ -537,6 +537,37 @@ PAGES = [
         None,
         2018,
     ),
+    (
+        "a-goal-by-a-year-and-a-congress-named-in-the-address",
+        "http://tv.example.vn/tin-tuc/dai-hoi-dai-bieu-dang-bo-huyen-tuy-duc-lan-thu-v-nhiem-ky-20202025-5521.html",
+        "Quang cảnh Đại hội\n\n"
+        "Báo cáo tại Đại hội khẳng định, 05 năm qua, Ban Chấp hành Đảng bộ huyện Tuy Đức đã lãnh đạo thực hiện đạt và "
+        "vượt 18/27 chỉ tiêu nghị quyết; tỷ lệ hộ nghèo giảm còn 9,2%.\n\n"
+        "Phát biểu chỉ đạo, đồng chí Phó Bí thư Tỉnh ủy đề nghị Đảng bộ huyện Tuy Đức phấn đấu đưa huyện sớm thoát "
+        "khỏi huyện nghèo và xây dựng thành công huyện nông thôn mới vào năm 2025.\n\n" + FILLER + "\n",
+        "Tuy Đức",
+        2020,
+    ),
+    (
+        "a-congress-in-an-address-written-with-its-marks",
+        "https://truongchinhtri.example.org.vn/Article/x1/đại-hội-đại-biểu-đảng-bộ-huyện-tứ-kỳ-lần-thứ-xxv-nhiệm-kỳ"
+        "-2020-2025-thành-công-tốt-đẹp.html",
+        "Đến dự và chỉ đạo Đại hội có các đồng chí lãnh đạo Tỉnh ủy Hải Dương và 250 đại biểu chính thức đại diện "
+        "cho hơn 8.000 đảng viên trong toàn Đảng bộ huyện Tứ Kỳ.\n\n"
+        "Trong nhiệm kỳ 2015-2020, Đảng bộ huyện Tứ Kỳ lãnh đạo đạt và vượt 16/19 mục tiêu chủ yếu của Nghị quyết "
+        "Đại hội Đảng bộ huyện lần thứ XXIV.\n\n" + FILLER + "\n",
+        "Tứ Kỳ",
+        2020,
+    ),
+    (
+        "a-resolution-dated-in-brackets",
+        None,
+        "HĐND huyện Thăng Bình họp chuyên đề năm 2023\n\n"
+        "Sáng 3/11, HĐND huyện Thăng Bình khóa XII tổ chức kỳ họp chuyên đề, thông qua tờ trình điều chỉnh Nghị "
+        "quyết số 18 (ngày 8/12/2022) của HĐND huyện về quy hoạch chung đô thị Bình Minh.\n\n" + FILLER + "\n",
+        "Thăng Bình",
+        2023,
+    ),
 ]
 
 
