@@ -99,6 +99,9 @@ _CONGRESS_HELD_BEFORE = (
     "da dien ra",
     "tiep tuc chuong trinh",  # "Tiếp tục chương trình Đại hội …, chiều nay (5/8), …": under way
 )
+#: Words by which a congress is a resolution's, ahead or a document's: whole words ("chương trình Đại hội" is not
+#: "trình Đại hội").
+_CONGRESS_NOT = re.compile(r"\b(?:nghi quyet|tien toi|huong toi|chuan bi|(?<!chuong )trinh|van kien|sau dai hoi)\b")
 #: The first session of a council's term ("Kỳ họp thứ nhất HĐND huyện khóa XI, nhiệm kỳ 2016 - 2021") sits in the
 #: term's first year: councils are elected and meet the same year.
 _FIRST_SESSION_RE = re.compile(
@@ -111,9 +114,6 @@ _FIRST_SESSION_RE = re.compile(
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
-#: Words by which a congress is a resolution's, ahead or a document's: whole words ("chương trình Đại hội" is not
-#: "trình Đại hội").
-_CONGRESS_NOT = re.compile(r"\b(?:nghi quyet|tien toi|huong toi|chuan bi|(?<!chuong )trinh|van kien|sau dai hoi)\b")
 #: A law or charter named with its year ("Hiến pháp năm 1992", "Luật Đất đai năm 2013"): not the report's time.
 _DOCUMENT_YEAR_RE = re.compile(
     r"\b(?:hien phap|bo luat|(?<!ky )(?<!phap )luat|phap lenh|dieu le)\s+(?:[a-z]+\s+){0,8}?nam\s+" + _Y + r"(?!\d)"
