@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m search_api",
         description="Serve the search API and page.",
         epilog="environment: VNSEARCH_INDEX, VNSEARCH_HOST, VNSEARCH_PORT, VNSEARCH_API_KEY "
-        "(enables writes), VNSEARCH_CORS_ORIGINS (comma-separated), VNSEARCH_MAX_BODY_BYTES",
+        "(enables writes), VNSEARCH_CORS_ORIGINS (comma-separated), VNSEARCH_MAX_BODY_BYTES, VNSEARCH_WORKERS, "
+        "VNSEARCH_KEEP_ALIVE",
     )
     parser.add_argument("--index", type=Path, default=defaults.index)
     parser.add_argument("--host", default=defaults.host)
@@ -27,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=int(os.environ.get("VNSEARCH_WORKERS", "1")),
         help="server processes (default 1; each opens the index read-only, sharing its pages)",
+    )
+    parser.add_argument(
+        "--keep-alive",
+        type=float,
+        default=float(os.environ.get("VNSEARCH_KEEP_ALIVE", "75")),
+        help="seconds an idle HTTP connection is kept open (default 75). Longer than the idle time of the "
+        "clients' and proxies' pools, so that a pooled connection is not closed by the server just as a "
+        "client sends on it (uvicorn's 5 s made tools polling a little slower than that see dropped requests)",
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -61,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             workers=args.workers,
             log_level="warning",
             access_log=False,
+            timeout_keep_alive=args.keep_alive,
         )
         return 0
     try:
@@ -73,7 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     if not settings.api_key:
         log.warning("no VNSEARCH_API_KEY: POST/DELETE /api/v1/documents are disabled (read-only server)")
     log.info("serving on http://%s:%d (API docs at /docs)", settings.host, settings.port)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,
+        timeout_keep_alive=args.keep_alive,
+    )
     return 0
 
 

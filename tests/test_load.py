@@ -42,3 +42,22 @@ def test_bounded_load_has_no_errors_and_flat_memory(tmp_path, seed_index):
     half = len(rss) // 2
     assert max(rss[half:]) <= max(rss[:half]) + max(24 * MB, max(rss[:half]) // 10), summary
     assert rss[-1] <= rss[0] + 48 * MB, summary
+
+
+def test_an_idle_pooled_connection_is_kept_longer_than_clients_keep_it(seed_index):
+    """A tool polling every few seconds reuses its pooled connection. Were the server to close idle
+    connections first (uvicorn's 5 s, the same as httpx's own expiry), a request sent on one just as
+    it closes is lost with no response: the load test's rare ReadError. The server keeps them 75 s."""
+    import time
+
+    import httpx
+
+    with LiveServer(seed_index) as server:
+        with httpx.Client(base_url=server.url, limits=httpx.Limits(keepalive_expiry=30)) as client:
+            ends = []
+            for wait in (0, 6):
+                time.sleep(wait)
+                response = client.get("/api/v1/health")
+                assert response.status_code == 200
+                ends.append(response.extensions["network_stream"].get_extra_info("client_addr"))
+    assert ends[0] == ends[1], "the server closed an idle connection after less than 6 s"
