@@ -224,6 +224,16 @@ class Abbreviations:
                     pairs[target].append(e)
         return Abbreviations(pairs)
 
+    def written(self, concept: str, folded: list[str]) -> str | None:
+        """The form of ``concept`` whose folded syllables are ``folded``, with its marks as the table
+        writes it ("hop tac xa" → "hợp tác xã"): how an unaccented query's concept is shown."""
+        for abbr, expansions in self.pairs.items():
+            for form in (abbr, *expansions):
+                sylls = [fold(s).lower() for s in syllables(normalize(form))]
+                if sylls == folded and concept in _concepts(((abbr, tuple(expansions)),)):
+                    return normalize(form)
+        return None
+
     @property
     def concepts(self) -> dict[str, list[list[str]]]:
         """Concept key → every form as a folded syllable sequence."""

@@ -165,13 +165,18 @@ def _units(
             if i in concepts and i not in added:
                 added.add(i)
                 stop, concept = concepts[i]
+                typed = sylls[i:stop]
+                # Typed without marks, a concept is shown as the table writes it ("hop tac xa" → "hợp tác
+                # xã"), not with marks a reading of its syllables one by one would guess ("họp tac xa").
+                written = abbreviations.written(concept, typed) if all(fold(t) == t for t in typed) else None
                 units.append(
                     Unit(
                         concept=concept,
                         forms=abbreviations.concepts[concept],
-                        syllable=" ".join(sylls[i:stop]),
+                        syllable=" ".join(typed),
                         # An abbreviation typed in capitals is shown so ("NTM"), not as "ntm".
-                        shown=" ".join(
+                        shown=written
+                        or " ".join(
                             o if o.isupper() else m for o, m in zip(originals[i:stop], marks[i:stop], strict=True)
                         ),
                     )
