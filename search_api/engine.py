@@ -472,12 +472,7 @@ class Engine:
             score=round(float(score), 4),
             title=_first(doc, F.TITLE),
             title_highlight=highlighter.title(_first(doc, F.TITLE)),
-            district=self._district(_first(doc, F.DISTRICT)),
-            province=self._province(_first(doc, F.PROVINCE)),
-            province_2025=self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
-            year=_first(doc, F.YEAR),
-            published_date=_published(_first(doc, F.PUBLISHED)),
-            topics=self._topics(doc.get_all(F.TOPIC)),
+            **self._report_tags(doc),
             source=_first(doc, F.SOURCE),
             page=_first(doc, F.PAGE),
             number=_first(doc, F.NUMBER),
@@ -485,6 +480,17 @@ class Engine:
             kind=self._labelled("kind", _first(doc, F.KIND)),
             partial=False,
         )
+
+    def _report_tags(self, doc: tantivy.Document) -> dict[str, Any]:
+        """A paragraph's report tags as hits and exported rows both show them (labels, not codes)."""
+        return {
+            "district": self._district(_first(doc, F.DISTRICT)),
+            "province": self._province(_first(doc, F.PROVINCE)),
+            "province_2025": self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
+            "year": _first(doc, F.YEAR),
+            "published_date": _published(_first(doc, F.PUBLISHED)),
+            "topics": self._topics(doc.get_all(F.TOPIC)),
+        }
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters, exact: bool = False) -> int:
         query = ranking.build_text_query(self.schema, parsed, None, boosts=False)
@@ -617,12 +623,7 @@ class Engine:
                 paragraph_id=paragraph_id(doc_id, position),
                 position=position,
                 title=_first(doc, F.TITLE),
-                district=self._district(_first(doc, F.DISTRICT)),
-                province=self._province(_first(doc, F.PROVINCE)),
-                province_2025=self._labelled("province_2025", _first(doc, F.PROVINCE_2025)),
-                year=_first(doc, F.YEAR),
-                published_date=_published(_first(doc, F.PUBLISHED)),
-                topics=self._topics(doc.get_all(F.TOPIC)),
+                **self._report_tags(doc),
                 url=urls[doc_id],
                 text=_first(doc, F.TEXT) or "",
             )
