@@ -29,8 +29,12 @@ MIN_PARAGRAPH_CHARS = 60
 #: Longer paragraphs are cut at sentence ends so a hit stays readable.
 MAX_PARAGRAPH_CHARS = 4000
 
-#: "23/10/2022", "28-10-2019", as some sites space it, "28 - 10 - 2019", and as content systems print it, "2025-05-09".
-_DATE_RE = re.compile(r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b")
+#: "23/10/2022", "28-10-2019", as some sites space it, "28 - 10 - 2019", as content systems print it, "2025-05-09",
+#: and as WordPress's Vietnamese locale does, "9 Th12, 2020".
+_DATE_RE = re.compile(
+    r"\b(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?((?:19|20)\d{2})\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"
+    r"|\b\d{1,2} [Tt]h ?\d{1,2},? (?:19|20)\d{2}\b"
+)
 #: "… của <issuer>" right after a date: the date of a document cited, not of the page.
 _OF_ISSUER = re.compile(r"\s*của\s", re.I)
 _TIME_RE = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
@@ -224,9 +228,17 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out
 
 
+#: A crawler's header before a page's text, on the text's first line: "date 2020-12 Sáng 8/12, HĐND huyện …" (the
+#: month the page was published; a full date line on the page, when there is one, says more).
+_CRAWL_DATE_RE = re.compile(r"^\s*date\s+((?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\d-])\s*")
+
+
 def clean(text: str) -> CleanPage:
     """Split a page's text into title, metadata and paragraphs."""
     page = CleanPage()
+    crawled = _CRAWL_DATE_RE.match(text)
+    if crawled:
+        text = text[crawled.end() :]
     raw_lines = [" ".join(nfc(line).split()) for line in text.splitlines()]  # whitespace runs → one space
     lines = _join_wrapped(raw_lines)
     candidates = [line for line in lines if line]
@@ -308,6 +320,8 @@ def clean(text: str) -> CleanPage:
             page.dropped.append((paragraph, "duplicate paragraph"))
         else:
             page.paragraphs.extend(_split_long(paragraph))
+    if crawled and page.date_line is None:
+        page.date_line = crawled.group(1)
     return page
 
 

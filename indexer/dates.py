@@ -87,7 +87,17 @@ _URL_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>(?:\s+\w+){0,14}?)\s+nhiem ky
 _CONGRESS_RE = re.compile(
     r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)(?P<after>[^.;]{0,40})"
 )
-_CONGRESS_HELD = ("khai mac", "dien ra", "be mac", "thanh cong", "hoan thanh", "tru bi", "phien chinh thuc")
+_CONGRESS_HELD = (
+    "khai mac",
+    "dien ra",
+    "be mac",
+    "thanh cong",
+    "hoan thanh",
+    "tru bi",
+    "phien chinh thuc",
+    "tiep tuc ngay lam viec",  # "… nhiệm kỳ 2020 - 2025 tiếp tục ngày làm việc thứ 3": under way
+    "ngay lam viec thu",
+)
 #: ... or said before the term: "đã tổ chức Đại hội đại biểu lần thứ VI, nhiệm kỳ 2015-2020", "Đại hội đã bầu Ban
 #: Chấp hành … nhiệm kỳ 2020-2025".
 _CONGRESS_HELD_BEFORE = (
@@ -98,6 +108,7 @@ _CONGRESS_HELD_BEFORE = (
     "bau ra",
     "da dien ra",
     "tiep tuc chuong trinh",  # "Tiếp tục chương trình Đại hội …, chiều nay (5/8), …": under way
+    "be mac",
 )
 #: Words by which a congress is a resolution's, ahead or a document's: whole words ("chương trình Đại hội" is not
 #: "trình Đại hội").
@@ -111,6 +122,17 @@ _FIRST_SESSION_RE = re.compile(
     + _Y
     + r"(?!\d)"
 )
+#: Re-elected for a term ("tái đắc cử Bí thư Huyện ủy, nhiệm kỳ 2020-2025"): a congress or a council's first session
+#: re-elects, at the term's opening.  Not "đắc cử"/"trúng cử": a session in mid-term elects too ("bầu bổ sung …
+#: trúng cử Chủ tịch HĐND …, nhiệm kỳ 2011-2016" in 2012).
+_ELECTED_RE = re.compile(r"\b(?:tai dac cu)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)")
+#: An election for a term ("tiếp xúc cử tri với người ứng cử đại biểu HĐND huyện khóa XXII, nhiệm kỳ 2021-2026",
+#: "bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026") is held in the term's first
+#: year, as is the campaign before it; not a by-election ("bầu cử bổ sung"), nor one ahead ("chuẩn bị", "tiến tới").
+_ELECTION_RE = re.compile(
+    r"\b(?:ung cu|bau cu)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-?\s*" + _Y + r"(?!\d)"
+)
+_ELECTION_NOT = re.compile(r"\b(?:bo sung|chuan bi|tien toi|huong toi|ket qua)\b")
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
@@ -207,10 +229,19 @@ class YearTags:
     evidence: list[str] = field(default_factory=list)
 
 
+#: "9 Th12, 2020" (folded), as WordPress's Vietnamese locale prints a date.
+_WP_DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s+th\s?(\d{1,2}),?\s+" + _Y + r"(?!\d)")
+#: A month alone, as a crawler's header gives it ("2020-12"): read as the month's first day.
+_ISO_MONTH_RE = re.compile(_Y + r"-(0[1-9]|1[0-2])")
+
+
 def parse_date(text: str) -> date | None:
-    """The first valid date in ``text``: dd/mm/yyyy, yyyy-mm-dd or "ngày d tháng m năm yyyy" (a time is ignored)."""
+    """The first valid date in ``text``: dd/mm/yyyy, yyyy-mm-dd or "ngày d tháng m năm yyyy" (a time is ignored);
+    a line that is only a month ("2020-12") gives the month's first day, as an address's year-month folder does."""
     t = key(text)
-    found = [(m.start(), m.groups()) for rx in (_DATE_RE, _LONG_DATE_RE) for m in rx.finditer(t)]
+    if month := _ISO_MONTH_RE.fullmatch(t.strip()):
+        return date(int(month.group(1)), int(month.group(2)), 1)
+    found = [(m.start(), m.groups()) for rx in (_DATE_RE, _LONG_DATE_RE, _WP_DATE_RE) for m in rx.finditer(t)]
     found += [(m.start(), (m.group(3), m.group(2), m.group(1))) for m in _ISO_DATE_RE.finditer(t)]
     for _, (d, m, y) in sorted(found):
         try:
@@ -308,6 +339,14 @@ def _scored_mentions(
         first, last = int(m.group(2)), int(m.group(3))
         if 4 <= last - first <= 5:
             out.append((first, W_DATED * weight, "the first session of the council's term"))
+    for m in _ELECTED_RE.finditer(t):
+        first, last = int(m.group(2)), int(m.group(3))
+        if 4 <= last - first <= 5 and "bo sung" not in t[max(0, m.start() - 40) : m.end()]:
+            out.append((first, W_DATED * weight, "elected for the term"))
+    for m in _ELECTION_RE.finditer(t):
+        first, last = int(m.group(2)), int(m.group(3))
+        if last - first == 5 and not _ELECTION_NOT.search(t[max(0, m.start() - 40) : m.start()] + m.group("mid")):
+            out.append((first, W_DATED * weight, "an election for the term"))
     # Periods, horizons, baselines and named laws are never the reviewed year.
     never = []
     for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE, _GOAL_BY_RE, _ACCOUNTS_RE):
@@ -346,9 +385,9 @@ def _scored_mentions(
     return out
 
 
-#: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/".
+#: A date in an address's path: "/2019-10-28/", "/2021/11/05/", or a year-month folder "/202312/", "/2024/02/".
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})(?=[/?#]|$)")
-_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/(?=.)")
+_URL_MONTH_RE = re.compile(r"/((?:19|20)\d{2})/?(0[1-9]|1[0-2])/(?=.)")  # "/202312/", "/2024/02/" (blogs)
 #: A timestamp ending the file name, as some newspapers publish: "…-bi-thu-quan-uy-binh-tan-20200822101029597.htm",
 #: "…/d20191120030022454.htm".
 _URL_STAMP_RE = re.compile(r"(?:[-_]|/d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,9}\.s?html?$")

@@ -45,10 +45,11 @@ _DISTRICT_PREFIXES = (
     ("thi", "xa"),
     ("tx", "."),  # "TX.Phú Mỹ", "TX. Hoàng Mai"
     ("tx",),
+    ("t", ".", "x"),  # "T.X Hồng Lĩnh"
 )
 #: "Thành ủy X" is a city's party committee: a district-level city's ("Thành ủy Tam Điệp") when X is one,
 #: else a centrally-run city's ("Thành ủy Hà Nội", a province).
-_CITY_PREFIXES = (("thanh", "pho"), ("thanh", "uy"), ("tp", "."), ("tp",))
+_CITY_PREFIXES = (("thanh", "pho"), ("thanh", "uy"), ("tp", "."), ("tp",), ("t", ".", "p"))  # "T.P Sông Công"
 _PROVINCE_PREFIXES = (("tinh", "uy"), ("ubnd", "tinh"), ("hdnd", "tinh"), ("tinh",))
 _COMMUNE_PREFIXES = (("thi", "tran"), ("xa",), ("phuong",))
 
@@ -92,6 +93,7 @@ _UNIT_TYPE = {
     "thi xa": "Thị xã",
     "tx .": "Thị xã",
     "tx": "Thị xã",
+    "t . x": "Thị xã",
     "thi uy": "Thị xã",
     "quan": "Quận",
     "quan uy": "Quận",

@@ -568,6 +568,87 @@ PAGES = [
         "Thăng Bình",
         2023,
     ),
+    (
+        "a-crawlers-date-header-gives-the-month",
+        None,
+        " date 2022-12 Sáng 20/12, HĐND huyện Tân Hồng khai mạc kỳ họp thứ 9, xem xét báo cáo của UBND huyện về tình "
+        "hình kinh tế - xã hội và dự toán ngân sách.\n\n" + FILLER + "\n",
+        "Tân Hồng",
+        2022,
+    ),
+    (
+        "a-wordpress-date-line-is-the-date-not-the-title",
+        None,
+        "Đã đăng vào 9 Th12, 2020 lúc 10:36\n\n"
+        "Chiều 8/12, HĐND huyện Giang Thành họp bất thường, bầu chức danh Chủ tịch UBND huyện thay người tiền nhiệm "
+        "nhận nhiệm vụ mới.\n\n" + FILLER + "\n",
+        "Giang Thành",
+        2020,
+    ),
+    (
+        "a-congress-on-its-second-day",
+        None,
+        "Ngày làm việc thứ hai của Đại hội\n\n"
+        "Sáng 7/8, Đại hội đại biểu Đảng bộ huyện Nông Cống lần thứ XXV, nhiệm kỳ 2020 - 2025 tiếp tục ngày làm việc thứ "
+        "hai, thảo luận các văn kiện trình Đại hội.\n\n" + FILLER + "\n",
+        "Nông Cống",
+        2020,
+    ),
+    (
+        "re-elected-for-the-term",
+        None,
+        "Kết quả bầu cử tại Đại hội\n\n"
+        "Đồng chí Hoàng Văn Lâm tái đắc cử Bí thư Huyện ủy Tiên Yên, nhiệm kỳ 2020-2025; Ban Chấp hành Đảng bộ huyện gồm "
+        "39 đồng chí.\n\n" + FILLER + "\n",
+        "Tiên Yên",
+        2020,
+    ),
+    (
+        "a-by-election-in-mid-term-is-not-the-terms-first-year",
+        None,
+        "Họp bất thường HĐND huyện Bảo Yên\n\nCập nhật ngày: 15/09/2013 - 08:10\n\n"
+        "Sáng 14.9, HĐND huyện Bảo Yên khóa XVIII, nhiệm kỳ 2011-2016 họp bất thường, bầu bổ sung các chức danh chủ "
+        "chốt. Kết quả, ông Lý Văn Tám trúng cử Chủ tịch UBND huyện khóa XVIII, nhiệm kỳ 2011-2016 với 30/31 phiếu; ông "
+        "Lò Văn Chín đắc cử Ủy viên UBND huyện khóa XVIII, nhiệm kỳ 2011-2016.\n\n" + FILLER + "\n",
+        "Bảo Yên",
+        2013,
+    ),
+    (
+        "candidates-meet-voters-before-the-election",
+        None,
+        "Người ứng cử đại biểu HĐND huyện Hàm Yên khóa XX, nhiệm kỳ 2021-2026 tiếp xúc cử tri xã Thái Sơn\n\n"
+        "Các ứng cử viên đã trình bày chương trình hành động; cử tri huyện Hàm Yên kiến nghị sửa chữa đường giao thông "
+        "liên thôn và kênh mương nội đồng.\n\n" + FILLER + "\n",
+        "Hàm Yên",
+        2021,
+    ),
+    (
+        "a-city-written-t-dot-p",
+        None,
+        "Đại hội Đoàn thành phố\n\n"
+        "Trong 2 ngày 2 và 3-8-2017, Đoàn TNCS Hồ Chí Minh T.P Tam Điệp tổ chức Đại hội đại biểu lần thứ VII, bầu Ban "
+        "Chấp hành gồm 21 đồng chí.\n\n" + FILLER + "\n",
+        "Tam Điệp",
+        2017,
+    ),
+    (
+        "a-font-size-widget-is-no-title",
+        None,
+        "TX. Thái Hòa, Nghệ An: chuẩn bị kỳ họp cuối năm\n\nXem với cỡ chữ\n\n"
+        "Theo dự kiến, kỳ họp thứ 9 HĐND thị xã khóa VI sẽ diễn ra trong 2 ngày (từ 25 - 26.12.2019); Thường trực HĐND "
+        "thị xã đề nghị các ngành chuẩn bị đúng tiến độ các báo cáo, tờ trình trình kỳ họp.\n\n" + FILLER + "\n",
+        "Thái Hòa",
+        2019,
+    ),
+    (
+        "a-blog-address-gives-year-and-month",
+        "http://tintuc-honDat.blogspot.com/2023/12/huyen-uy-hop-ban-chap-hanh.html",
+        "Hội nghị Ban Chấp hành Đảng bộ huyện\n\n"
+        "Sáng 20/12, Huyện ủy Hòn Đất tổ chức hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 15, cho ý kiến vào báo cáo "
+        "kiểm điểm công tác lãnh đạo, chỉ đạo.\n\n" + FILLER + "\n",
+        "Hòn Đất",
+        2023,
+    ),
 ]
 
 
