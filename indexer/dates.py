@@ -80,7 +80,7 @@ _GOAL_BY_RE = re.compile(
 )
 #: An address about a party congress for a term ("…/dai-hoi-dai-bieu-dang-bo-huyen-dak-song-lan-thu-v-nhiem-ky-
 #: 20202025-6892.html"), in ``url_words``: the congress held in the term's first year.
-_URL_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>(?:\s+\w+){0,14}?)\s+nhiem ky\s+" + _Y + r"\s?" + _Y + r"(?!\d)")
+_URL_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>(?:\s+\w+){0,14}?)\s+nhiem ky\s+" + _Y + r"[\s-]?" + _Y + r"(?!\d)")
 #: A congress for a term ("Đại hội đại biểu Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc") is held in
 #: the term's first year; its resolution ("Nghị quyết Đại hội … nhiệm kỳ 2020-2025") or one ahead ("tiến tới Đại hội")
 #: says nothing of the report's year.
@@ -144,7 +144,7 @@ _DOCUMENT_YEAR_RE = re.compile(
 _PAIR_RE = re.compile(
     r"\bnam\s+"
     + _Y
-    + r"(?!\d)[^.]{0,20}?\b(?:phuong huong|nhiem vu|ke hoach|muc tieu)\b[^.;]{0,30}?\bnam\s+"
+    + r"(?!\d)[^.]{0,20}?\b(?:phuong huong|nhiem vu|ke hoach|muc tieu|trien khai)\b[^.;]{0,30}?\bnam\s+"
     + _Y
     + r"(?!\d)"
 )
@@ -202,6 +202,7 @@ _PLAN_WORDS = (
     "se ",
     "chu de nam",
     "trien khai nhiem vu",
+    "trien khai chuong trinh",  # "triển khai chương trình công tác năm 2021"
     "trong nam toi",
     "nam toi",
     "de hoan thanh",
@@ -412,6 +413,9 @@ def url_date(url: str | None) -> date | None:
         return None
 
 
+_SLUG_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ((?:19|20)\d{2})(?!\d)")
+
+
 def url_words(url: str | None) -> str | None:
     """The words of a URL's path and query ("…/quy-i-2023-post234462.html" → "quy i 2023 post234462 html"),
     folded, percent-escapes and Vietnamese letters included ("…/đại-hội-đảng-bộ-huyện…" → "dai hoi dang bo huyen")."""
@@ -419,7 +423,14 @@ def url_words(url: str | None) -> str | None:
         return None
     path = re.sub(r"^[a-z]+://[^/]*", "", key(unquote(url)))
     words = re.sub(r"[^a-z0-9]+", " ", path).strip()
+    # A slug's span of years ("nam-hoc-2021-2022", "nhiem-ky-2020-2025") is a span again, not two years.
+    words = _SLUG_SPAN_RE.sub(_rejoin_span, words)
     return words or None
+
+
+def _rejoin_span(m: re.Match[str]) -> str:
+    first, last = m.group(1), m.group(2)
+    return f"{first}-{last}" if 0 < int(last) - int(first) <= 10 else f"{first} {last}"
 
 
 def tag_year(

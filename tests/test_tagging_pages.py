@@ -649,6 +649,23 @@ PAGES = [
         "Hòn Đất",
         2023,
     ),
+    (
+        "a-school-year-in-the-address-is-a-span",
+        "http://pgd.example.edu.vn/huyen-thap-muoi-tong-ket-nam-hoc-2021-2022-trien-khai-nhiem-vu-nam-hoc-2022-2023/",
+        "Ngày 30/8/2022, Phòng Giáo dục và Đào tạo huyện Tháp Mười tổ chức hội nghị tổng kết năm học 2021-2022, triển "
+        "khai nhiệm vụ năm học 2022-2023.\n\n" + FILLER + "\n",
+        "Tháp Mười",
+        2022,
+    ),
+    (
+        "a-review-beside-next-years-programme",
+        None,
+        "Công an huyện Quế Sơn tổng kết công tác năm 2020, triển khai chương trình công tác năm 2021\n\n"
+        "Năm 2020, Công an huyện Quế Sơn đã điều tra làm rõ 25 vụ phạm pháp hình sự, xử lý 1.200 trường hợp vi phạm trật "
+        "tự an toàn giao thông.\n\n" + FILLER + "\n",
+        "Quế Sơn",
+        2020,
+    ),
 ]
 
 
