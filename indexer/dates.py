@@ -60,9 +60,12 @@ _PART_RE = re.compile(
     r"\s*(?:/|-|nam|cua nam)?\s*(?:nam\s+)?" + _Y + r"(?!\d)"
 )
 _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
-#: Horizons and periods: "đến năm 2030", "tầm nhìn 2045", "từ năm 2016 đến năm 2020", "nhiệm kỳ 2020".
+#: Horizons and periods: "đến năm 2030", "tầm nhìn 2045", "từ năm 2016 đến năm 2020", "nhiệm kỳ 2020", and
+#: deadlines "trước năm 2025".
 _HORIZON_RE = re.compile(
-    r"\b(?:(?:den|toi)(?:\s+nam)?|tam nhin(?:\s+den)?(?:\s+nam)?|nhiem ky|giai doan|thoi ky|tu nam)\s+" + _Y + r"(?!\d)"
+    r"\b(?:(?:den|toi|truoc)(?:\s+nam)?|tam nhin(?:\s+den)?(?:\s+nam)?|nhiem ky|giai doan|thoi ky|tu nam)\s+"
+    + _Y
+    + r"(?!\d)"
 )
 #: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022", "giá so sánh năm 2010".
 #: "Cùng kỳ năm 2022" is the same part of the year before: the report speaks from 2023.
@@ -497,7 +500,11 @@ def tag_year(
         for y, s in ranked[1:3]:
             tags.evidence.append(f"  also {y} score {s:g}")
     if tags.published:
-        tags.evidence.append(f"published {tags.published.isoformat()}" + (" (from the address)" if from_url else ""))
+        month_only = not published and date_line is not None and _ISO_MONTH_RE.fullmatch(key(date_line).strip())
+        tags.evidence.append(
+            f"published {tags.published.isoformat()}"
+            + (" (from the address)" if from_url else " (a month only: its first day)" if month_only else "")
+        )
     if plans:
         tags.evidence.append("plans' year, not reviewed: " + ", ".join(map(str, sorted(plans))))
     return tags

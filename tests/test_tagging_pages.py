@@ -666,6 +666,15 @@ PAGES = [
         "Quế Sơn",
         2020,
     ),
+    (
+        "a-deadline-before-a-year-never-votes",
+        "http://tv.example.vn/tin-tuc/huyen-cu-jut-dat-chuan-nong-thon-moi-truoc-nam-2025-6855.html",
+        "Quang cảnh hội nghị\n\n"
+        "Trong nhiệm kỳ qua, huyện Cư Jút có 6 xã đạt chuẩn nông thôn mới; năm 2020 thu nhập bình quân đầu người "
+        "ước 42 triệu đồng.\n\n" + FILLER + "\n",
+        "Cư Jút",
+        2020,
+    ),
 ]
 
 
