@@ -59,6 +59,11 @@ _PART_RE = re.compile(
     r"\b(?:quy\s+(?:i{1,3}|iv|[1-4])|\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?|thang\s+(?:dau|cuoi))"
     r"\s*(?:/|-|nam|cua nam)?\s*(?:nam\s+)?" + _Y + r"(?!\d)"
 )
+#: A part of a year without its year ("5 tháng đầu năm, …", "trong quý II"): the page's own year, when it is dated.
+_UNYEARED_PART_RE = re.compile(
+    r"\b(?:\d{1,2}\s+thang(?:\s+(?:dau|cuoi))?\s+nam|thang\s+(?:dau|cuoi)\s+nam|quy\s+(?:i{1,3}|iv|[1-4]))\b"
+    r"(?!\s*(?:/|-|nam|cua nam)?\s*(?:nam\s+)?(?:19|20)\d{2})(?!\s+(?:truoc|ngoai|qua))"
+)
 _RANGE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})(?!\d)")
 #: Horizons and periods: "đến năm 2030", "tầm nhìn 2045", "từ năm 2016 đến năm 2020", "nhiệm kỳ 2020", and
 #: deadlines "trước năm 2025".
@@ -214,7 +219,7 @@ _PLAN_WORDS = (
 )
 
 
-_PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh chu de")
+_PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh")
 _REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ", " dat va vuot", " vuot ke hoach")
 
 #: Weight of a mention by where it stands.
@@ -363,12 +368,14 @@ def _scored_mentions(
     for m in _YEAR_RE.finditer(t):
         year = int(m.group(1))
         before = _clause_before(t, m.start())
+        # The plan words that end in "năm" ("kế hoạch năm", "chủ đề năm") stand right before the year.
+        with_nam = _clause_before(t, m.start(1))
         w = weight
         why = "năm"
         if paired.get(m.start()) == year:
             out.append((year, 3 * weight, "review, beside plans for the next year"))
             continue
-        if any(word in before for word in _PLAN_WORDS):
+        if any(word in with_nam for word in _PLAN_WORDS):
             w, why = -0.5 * weight, "plan"
         elif any(word in before for word in _REVIEW_WORDS):
             w, why = 3 * weight, "review"
@@ -474,6 +481,14 @@ def tag_year(
                 continue
             score[year] += w
             why[year].append(f"{where}:{kind}{w:+g}")
+    if tags.published and not january:
+        # "5 tháng đầu năm", "quý II" without a year: the part of the year the page was published in.
+        unyeared = [w for text, w, where in sources if where != "url" and _UNYEARED_PART_RE.search(key(text))]
+        if unyeared:
+            score[tags.published.year] += W_DATED * max(unyeared)
+            why[tags.published.year].append(
+                f"a part of the year without its year, published then+{W_DATED * max(unyeared):g}"
+            )
     if tags.published:
         if january and last_year_review:
             # Published in January about "năm qua": the year before.

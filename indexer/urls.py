@@ -43,6 +43,8 @@ W_HOST = 6.0
 W_SLUG_UNIT = 6.0
 W_SLUG_START = 3.0
 W_HOST_PROVINCE = 3.0
+#: The shortest province name that may end a host label ("…kiengiang", "…backan"): "hanam", "camau" may not.
+MIN_HOST_SUFFIX = 6
 
 
 def _host_province(label: str, gaz: Gazetteer) -> list[Province]:
@@ -54,6 +56,11 @@ def _host_province(label: str, gaz: Gazetteer) -> list[Province]:
     for suffix in _HOST_SUFFIXES:
         if label.endswith(suffix) and label[: -len(suffix)] in gaz.compact_provinces:
             return gaz.compact_provinces[label[: -len(suffix)]]
+    # Any organisation's site ending in its province ("hoinongdankiengiang", "congdoanbackan"), when the name is
+    # long enough not to end some other word by chance.
+    for name in sorted(gaz.compact_provinces, key=len, reverse=True):
+        if len(name) >= MIN_HOST_SUFFIX and len(label) >= len(name) + 3 and label.endswith(name):
+            return gaz.compact_provinces[name]
     return []
 
 

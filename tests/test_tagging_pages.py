@@ -675,6 +675,49 @@ PAGES = [
         "Cư Jút",
         2020,
     ),
+    (
+        "a-year-the-district-sets-itself-is-a-plan",
+        None,
+        "Kỳ họp thứ 4 HĐND quận Lê Chân\n\n"
+        "Năm 2021, thu ngân sách trên địa bàn quận Lê Chân ước 1.200 tỷ đồng, các phường giữ vững an ninh trật tự.\n\n"
+        "Năm 2022, quận Lê Chân xác định thích ứng an toàn, linh hoạt với dịch bệnh, đẩy nhanh chỉnh trang đô thị.\n\n"
+        + FILLER
+        + "\n",
+        "Lê Chân",
+        2021,
+    ),
+    (
+        "next-years-theme-is-a-plan",
+        None,
+        "Kỳ họp thứ ba HĐND huyện Củ Chi\n\n"
+        "Sáng 24-12, HĐND huyện Củ Chi khai mạc kỳ họp thứ ba, khóa XI. Năm 2021, huyện Củ Chi thu ngân sách vượt dự "
+        "toán.\n\n"
+        "Các đại biểu thống nhất chủ đề năm 2022 của huyện: thích ứng an toàn, linh hoạt, phục hồi kinh tế.\n\n"
+        + FILLER
+        + "\n",
+        "Củ Chi",
+        2021,
+    ),
+    (
+        "an-organisations-host-names-its-province",
+        "http://hoinongdantiengiang.org.vn/trang/tin-tuc/2538",
+        "Đại hội Hội Nông dân huyện Châu Thành lần thứ XI\n\n"
+        "Trong 2 ngày 25 và 26/5/2023, Đại hội đại biểu Hội Nông dân huyện Châu Thành lần thứ XI, nhiệm kỳ 2023 - 2028 "
+        "đã diễn ra với 200 đại biểu chính thức.\n\n" + FILLER + "\n",
+        "Châu Thành",
+        2023,
+    ),
+    (
+        "a-part-of-the-year-without-its-year-on-a-dated-page",
+        None,
+        " date 2023-06 Kỳ họp HĐND quận Long Biên\n\n"
+        "Tại kỳ họp, Chủ tịch HĐND quận Long Biên cho biết, trong 5 tháng đầu năm, thu ngân sách trên địa bàn quận đạt "
+        "46% dự toán.\n\nCác công trình khởi công năm 2022 trên địa bàn các phường được đẩy nhanh tiến độ thi công.\n\n"
+        + FILLER
+        + "\n",
+        "Long Biên",
+        2023,
+    ),
 ]
 
 
@@ -704,6 +747,13 @@ def test_after_a_merger_the_old_name_is_the_new_district():
     )
     report = process_text(text, published=__import__("datetime").date(2025, 5, 2))
     assert report.district is not None and report.district.short == "Long Đất"
+
+
+def test_an_organisations_host_picks_the_province_of_a_shared_name():
+    report = process_text(
+        page_text("an-organisations-host-names-its-province"), url="http://hoinongdantiengiang.org.vn/trang/tin/1"
+    )
+    assert report.province is not None and report.province.short == "Tiền Giang"
 
 
 def test_thi_xa_is_a_district_not_a_commune():
