@@ -249,13 +249,20 @@ def clean(text: str) -> CleanPage:
     body_start = next((i for i, line in enumerate(candidates) if _is_body(line)), len(candidates))
     header, body = candidates[:body_start], candidates[body_start:]
     title_index = None
+    byline_index = None
     for i, line in enumerate(header):
         if furniture_reason(line) or is_date_line(line) or _wrapped_citation(line):
+            continue
+        if title_index is not None and _bare_name(line):
+            byline_index = i  # "Ông X được bầu …" / "Nguyên Bảo": the author under the headline, not the title
             continue
         title_index = i
     for i, line in enumerate(header):
         if i == title_index:
             page.title = line
+        elif i == byline_index and page.author is None:
+            page.author = line
+            page.dropped.append((line, "byline"))
         elif is_date_line(line) and page.date_line is None:
             page.date_line = line
         else:
@@ -330,6 +337,12 @@ def _is_body(line: str) -> bool:
     if furniture_reason(line) or is_date_line(line):
         return False
     return len(line) >= 200 or (len(line) >= 80 and _is_sentence(line) and _sentence_count(line) >= 1)
+
+
+def _bare_name(line: str) -> bool:
+    """A person's name alone ("Nguyên Bảo"), as a byline under a headline."""
+    parts = byline_parts(line)
+    return parts is not None and parts[1] is None and len(line.split()) <= 4
 
 
 def _ends_article(body: list[str], idx: int) -> bool:

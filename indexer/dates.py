@@ -120,7 +120,10 @@ _CONGRESS_HELD_BEFORE = (
 )
 #: Words by which a congress is a resolution's, ahead or a document's: whole words ("chương trình Đại hội" is not
 #: "trình Đại hội").
-_CONGRESS_NOT = re.compile(r"\b(?:nghi quyet|tien toi|huong toi|chuan bi|(?<!chuong )trinh|van kien|sau dai hoi)\b")
+_CONGRESS_NOT = re.compile(
+    r"\b(?:nghi quyet|tien toi|huong toi|chuan bi|(?<!chuong )trinh|van kien|sau dai hoi|hoi nghi|thao luan|hop ban"
+    r"|tieu ban|ke hoach|huong dan)\b"
+)
 #: The first session of a council's term ("Kỳ họp thứ nhất HĐND huyện khóa XI, nhiệm kỳ 2016 - 2021") sits in the
 #: term's first year: councils are elected and meet the same year.
 _FIRST_SESSION_RE = re.compile(
@@ -141,6 +144,8 @@ _ELECTION_RE = re.compile(
     r"\b(?:ung cu|bau cu)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-?\s*" + _Y + r"(?!\d)"
 )
 _ELECTION_NOT = re.compile(r"\b(?:bo sung|chuan bi|tien toi|huong toi|ket qua)\b")
+#: A person's birth year ("ông Lê Văn A (sinh năm 1977)", "SN 1980"): not the report's time.
+_BORN_RE = re.compile(r"\b(?:sinh(?:\s+nam)?|sn)\s+" + _Y + r"(?!\d)")
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
@@ -178,6 +183,21 @@ _SPAN_START = re.compile(
 _OF_ISSUER = re.compile(r"\)?\s*cua\s")
 _DATE_SPAN_AFTER = re.compile(r"\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}")
 _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
+#: The words that open an event's date: "Sáng ngày 16/6/2020", "Chiều nay (14/8/2020)", "Ngày 5/8/2020".
+_EVENT_TIME_BEFORE = re.compile(r"(?:^|[\s(,-])(?:sang|chieu|toi|trua|ngay)(?:\s+nay)?\s*(?:ngay\s*)?\(?\s*$")
+#: A review of a whole term ("Tổng kết hoạt động HĐND huyện nhiệm kỳ 2016 - 2021", "tổng kết nhiệm kỳ 2015-2020") is
+#: held as the term ends, in its last year.
+_TERM_REVIEW_RE = re.compile(r"\btong ket\b(?P<mid>[^.;]{0,60}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)")
+_TERM_REVIEW_AHEAD = ("du kien", "se ", "ke hoach", "chuan bi", "tien toi", "huong toi")
+#: The last year of district-level government: districts ended on 1/7/2025, their councils' terms with them.
+LAST_DISTRICT_YEAR = 2025
+#: Year-end reviews are held up to March of the next year ("Chiều ngày 18/02/2022 … tổng kết năm 2021"); from April
+#: on, the date that opens a report is the year it is about.
+EVENT_BOOST_FROM_MONTH = 4
+#: An anniversary ("Kỷ niệm 20 năm thành lập huyện (1/5/2003 - 1/5/2023)") in a title or address: celebrated in the
+#: span's last year.
+_ANNIVERSARY_RE = re.compile(r"\bky niem\s+(\d{1,3})\s+nam\b")
+_A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _LAST_YEAR = re.compile(r"\bnam (?:vua )?qua\b|\bnam cu\b")
 
 _REVIEW_WORDS = (
@@ -294,8 +314,11 @@ def _clause_before(t: str, pos: int, width: int = 70) -> str:
     return re.split(r"[;.]", t[max(0, pos - width) : pos])[-1]
 
 
-def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list[tuple[int, float, str]], str]:
-    """Dates, months and parts of a year in folded text ``t``; returns them and ``t`` with them blanked."""
+def _dated_mentions(
+    t: str, weight: float, last_year_review: bool, opening: bool = False
+) -> tuple[list[tuple[int, float, str]], str]:
+    """Dates, months and parts of a year in folded text ``t``; returns them and ``t`` with them blanked.
+    In a title or lead (``opening``), the date that opens it ("Sáng ngày 16/6/2020, …") is the event's own."""
     out: list[tuple[int, float, str]] = []
     spans: list[tuple[int, int]] = []
     for rx, kind in ((_LONG_DATE_RE, "date"), (_DATE_RE, "date"), (_MONTH_RE, "month")):
@@ -312,6 +335,15 @@ def _dated_mentions(t: str, weight: float, last_year_review: bool) -> tuple[list
                 # A January meeting reviews the year before when it says "năm qua"; else it says nothing.
                 if last_year_review:
                     out.append((year - 1, W_DATED * weight, f"{kind} in January + 'năm qua'"))
+                continue
+            if (
+                opening
+                and kind == "date"
+                and month >= EVENT_BOOST_FROM_MONTH
+                and m.start() < 60
+                and _EVENT_TIME_BEFORE.search(t[max(0, m.start() - 25) : m.start()])
+            ):
+                out.append((year, 2 * W_DATED * weight, "the event's date"))
                 continue
             out.append((year, W_DATED * weight, kind))
     t = _blank(t, spans)
@@ -331,12 +363,28 @@ def plan_years(texts: list[str]) -> set[int]:
 
 
 def _scored_mentions(
-    text: str, weight: float, last_year_review: bool = False, plans: frozenset[int] | set[int] = frozenset()
+    text: str,
+    weight: float,
+    last_year_review: bool = False,
+    plans: frozenset[int] | set[int] = frozenset(),
+    opening: bool = False,
 ) -> list[tuple[int, float, str]]:
     if not _ANY_YEAR.search(text):
         return []
     t = key(text)
-    out, t = _dated_mentions(t, weight, last_year_review)
+    out, t = _dated_mentions(t, weight, last_year_review, opening)
+    for m in _TERM_REVIEW_RE.finditer(t):
+        first, last = int(m.group(2)), int(m.group(3))
+        planned = any(w in _clause_before(t, m.start(), 120) for w in _TERM_REVIEW_AHEAD)
+        if 4 <= last - first <= 5 and not _ANY_YEAR.search(m.group("mid")) and not planned:
+            # District councils' 2021–2026 term ended with the districts, on 30/6/2025.
+            out.append((min(last, LAST_DISTRICT_YEAR), W_DATED * weight, "a review of the whole term"))
+    if opening:
+        for m in _ANNIVERSARY_RE.finditer(t):
+            years = [int(y) for y in _A_YEAR.findall(t[m.end() : m.end() + 100])]
+            celebrated = next((b for a in years for b in years if b - a == int(m.group(1))), None)
+            if celebrated:
+                out.append((celebrated, W_DATED * weight, "an anniversary's last year"))
     for m in _CONGRESS_RE.finditer(t):
         context = t[max(0, m.start() - 40) : m.start()] + m.group("mid")
         held = any(w in m.group("after") for w in _CONGRESS_HELD) or any(w in context for w in _CONGRESS_HELD_BEFORE)
@@ -358,7 +406,16 @@ def _scored_mentions(
             out.append((first, W_DATED * weight, "an election for the term"))
     # Periods, horizons, baselines and named laws are never the reviewed year.
     never = []
-    for rx in (_RANGE_RE, _HORIZON_RE, _BASELINE_RE, _DOCUMENT_YEAR_RE, _TARGET_RE, _GOAL_BY_RE, _ACCOUNTS_RE):
+    for rx in (
+        _RANGE_RE,
+        _HORIZON_RE,
+        _BASELINE_RE,
+        _DOCUMENT_YEAR_RE,
+        _TARGET_RE,
+        _GOAL_BY_RE,
+        _ACCOUNTS_RE,
+        _BORN_RE,
+    ):
         for m in rx.finditer(t):
             never.append(m.span())
             if rx is _BASELINE_RE and m.group("same"):
@@ -470,13 +527,14 @@ def tag_year(
         congress = _URL_CONGRESS_RE.search(words)
         if congress and not _CONGRESS_NOT.search(words[: congress.start()] + congress.group("mid")):
             first, last = int(congress.group(2)), int(congress.group(3))
-            if 3 <= last - first <= 5:
+            if 3 <= last - first <= 5 and first <= limit:
                 score[first] += W_DATED * W_URL
                 why[first].append(f"url:a congress for the term+{W_DATED * W_URL:g}")
     sources += [(p, W_LEAD if i == 0 else W_BODY, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs)]
     plans = plan_years([text for text, _, where in sources if where != "url"])
     for text, weight, where in sources:
-        for year, w, kind in _scored_mentions(text, weight, last_year_review, plans):
+        opening = where in ("title", "lead", "url")
+        for year, w, kind in _scored_mentions(text, weight, last_year_review, plans, opening):
             if year > limit:
                 continue
             score[year] += w

@@ -718,6 +718,56 @@ PAGES = [
         "Long Biên",
         2023,
     ),
+    (
+        "a-birth-year-never-votes",
+        None,
+        "Ông Lê Văn An được bầu giữ chức Chủ tịch UBND quận Hoàn Kiếm\n\nNguyên Bảo\n\nChia sẻ Zalo\n\n"
+        "Với 100% số phiếu, HĐND quận Hoàn Kiếm đã bầu ông Lê Văn An giữ chức Chủ tịch UBND quận nhiệm kỳ 2016-2021.\n\n"
+        "Trước đó, Chủ tịch UBND thành phố đã trao quyết định điều động ông Lê Văn An (sinh năm 1977), Phó Giám đốc Sở "
+        "Tài nguyên và Môi trường, về công tác tại Quận ủy Hoàn Kiếm.\n\n" + FILLER + "\n",
+        "Hoàn Kiếm",
+        None,
+    ),
+    (
+        "a-meeting-about-a-congress-to-come-in-its-address",
+        "http://ungHoa.example.gov.vn/kinh-te-chinh-tri/-/view_content/85-hoi-nghi-hop-ban-thao-luan-to-chuc-dai-hoi-dang"
+        "-bo-huyen-lan-thu-xxvi-nhiem-ky-2025-2030.html",
+        "Hội nghị bàn tổ chức Đại hội Đảng bộ huyện lần thứ XXVI, nhiệm kỳ 2025-2030\n"
+        "Ngày đăng 12/05/2024 | 00:23\n\n"
+        "Chiều ngày 10/5, Tiểu ban Văn kiện phục vụ Đại hội Đảng bộ huyện Ứng Hòa lần thứ XXVI họp bàn đề cương Báo cáo "
+        "chính trị, thống nhất một số nội dung quan trọng.\n\n" + FILLER + "\n",
+        "Ứng Hòa",
+        2024,
+    ),
+    (
+        "a-review-of-the-whole-term",
+        None,
+        "Huyện Tháp Mười: Tổng kết hoạt động Hội đồng nhân dân huyện nhiệm kỳ 2016 - 2021\n\n"
+        "Sáng 05/01, HĐND huyện Tháp Mười tổ chức hội nghị tổng kết, đánh giá kết quả hoạt động của HĐND huyện trong cả "
+        "nhiệm kỳ, khen thưởng các tập thể và cá nhân.\n\n" + FILLER + "\n",
+        "Tháp Mười",
+        2021,
+    ),
+    (
+        "an-anniversary-in-the-address",
+        "https://tinhuy.example.vn/news/Chinh-tri/bu-gia-map-ky-niem-15-nam-thanh-lap-huyen-1-1-2009-1-1-2024-31.html",
+        "Quang cảnh buổi lễ\n\n"
+        "Cách đây 15 năm, Chính phủ ban hành Nghị định số 08/NĐ-CP ngày 11/8/2008 về việc thành lập huyện Bù Gia Mập; "
+        "từ đó đến nay, Đảng bộ và Nhân dân huyện Bù Gia Mập đã đoàn kết vượt qua khó khăn.\n\n" + FILLER + "\n",
+        "Bù Gia Mập",
+        2024,
+    ),
+    (
+        "the-date-that-opens-a-report-after-march",
+        None,
+        "HĐND huyện Bắc Quang họp chuẩn bị kỳ họp giữa năm\n\n"
+        "Sáng ngày 12/7/2018, Thường trực HĐND huyện Bắc Quang họp chuẩn bị nội dung kỳ họp thứ 6.\n\n"
+        "Các đại biểu nghe báo cáo kết quả thực hiện nhiệm vụ năm 2017 và thảo luận chương trình giám sát.\n\n"
+        + FILLER
+        + "\n",
+        "Bắc Quang",
+        2018,
+    ),
 ]
 
 
@@ -754,6 +804,12 @@ def test_an_organisations_host_picks_the_province_of_a_shared_name():
         page_text("an-organisations-host-names-its-province"), url="http://hoinongdantiengiang.org.vn/trang/tin/1"
     )
     assert report.province is not None and report.province.short == "Tiền Giang"
+
+
+def test_a_byline_under_the_headline_is_not_the_title():
+    report = process_text(page_text("a-birth-year-never-votes"))
+    assert report.title is not None and report.title.startswith("Ông Lê Văn An được bầu")
+    assert report.author == "Nguyên Bảo"
 
 
 def test_thi_xa_is_a_district_not_a_commune():
