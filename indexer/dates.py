@@ -146,6 +146,15 @@ _ELECTION_RE = re.compile(
 _ELECTION_NOT = re.compile(r"\b(?:bo sung|chuan bi|tien toi|huong toi|ket qua)\b")
 #: A person's birth year ("ông Lê Văn A (sinh năm 1977)", "SN 1980"): not the report's time.
 _BORN_RE = re.compile(r"\b(?:sinh(?:\s+nam)?|sn)\s+" + _Y + r"(?!\d)")
+#: A congress named with its year ("Đại hội đại biểu các dân tộc thiểu số huyện lần thứ IV, năm 2024") is held in it.
+_CONGRESS_OF_YEAR_RE = re.compile(
+    r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\blan thu\s+[ivxl\d]+\s*,?\s*nam\s+" + _Y + r"(?!\d)"
+)
+#: A party committee elected for a term ("Các đại biểu đã bầu Ban Chấp hành Đảng bộ quận lần thứ VI nhiệm kỳ
+#: 2020-2025") at the congress that opens it, in its first year; not one completed in mid-term ("bầu bổ sung").
+_COMMITTEE_ELECTED_RE = re.compile(
+    r"\bbau(?:\s+ra)?\s+ban chap hanh\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
+)
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
@@ -239,7 +248,7 @@ _PLAN_WORDS = (
 )
 
 
-_PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh")
+_PLAN_AFTER = (" dat muc tieu", " phan dau", " du kien", " se ", " tiep tuc trien khai", " xac dinh", " chon chu de")
 _REVIEW_AFTER = (" da ", " dat duoc", " hoan thanh", " da dat", " tang ", " giam ", " dat va vuot", " vuot ke hoach")
 
 #: Weight of a mention by where it stands.
@@ -400,6 +409,13 @@ def _scored_mentions(
         first, last = int(m.group(2)), int(m.group(3))
         if 4 <= last - first <= 5 and "bo sung" not in t[max(0, m.start() - 40) : m.end()]:
             out.append((first, W_DATED * weight, "elected for the term"))
+    for m in _CONGRESS_OF_YEAR_RE.finditer(t):
+        if not _CONGRESS_NOT.search(t[max(0, m.start() - 40) : m.start()] + m.group("mid")):
+            out.append((int(m.group(2)), W_DATED * weight, "a congress named with its year"))
+    for m in _COMMITTEE_ELECTED_RE.finditer(t):
+        first, last = int(m.group(2)), int(m.group(3))
+        if 4 <= last - first <= 5 and "bo sung" not in t[max(0, m.start() - 20) : m.end()]:
+            out.append((first, W_DATED * weight, "a committee elected for the term"))
     for m in _ELECTION_RE.finditer(t):
         first, last = int(m.group(2)), int(m.group(3))
         if last - first == 5 and not _ELECTION_NOT.search(t[max(0, m.start() - 40) : m.start()] + m.group("mid")):

@@ -93,6 +93,22 @@ class District:
 _TYPE_SUFFIX = re.compile(r" \((?:Huyện|Thị xã|Thành phố|Quận)\)$")
 
 
+_I_FORMS, _Y_FORMS = "iíìỉĩị", "yýỳỷỹỵ"
+_TO_I = str.maketrans(_Y_FORMS, _I_FORMS)
+_TO_Y = str.maketrans(_I_FORMS, _Y_FORMS)
+#: A syllable of one consonant (cluster) and an i or y: the two spellings of the same sound ("Quý"/"Quí", "Kỳ"/"Kì",
+#: "Mỹ"/"Mĩ"); the old orthography and the new both live on in names ("Phú Quí" in the snapshot, "Phú Quý" on pages).
+_IY_SYLLABLE = re.compile(r"^(qu|ngh|ng|nh|ph|th|tr|ch|gh|kh|[bcdđhklmnprstvx])([iíìỉĩịyýỳỷỹỵ])$", re.IGNORECASE)
+
+
+def iy_spelling(name: str, to: str = "i") -> str:
+    """``name`` with its one-consonant i/y syllables written with ``to`` ("Phú Quý" → "Phú Quí")."""
+    table = _TO_I if to == "i" else _TO_Y
+    return " ".join(
+        w[: m.start(2)] + m.group(2).translate(table) if (m := _IY_SYLLABLE.match(w)) else w for w in name.split()
+    )
+
+
 def compact(name: str) -> str:
     """A name as web addresses write it: folded, lower case, letters and digits only ("Đạ Tẻh" → "dateh")."""
     return re.sub(r"[^a-z0-9]", "", key(name))
@@ -215,6 +231,8 @@ class Gazetteer:
             return k
         if k in self.variants:
             return self.variants[k]
+        if (spelt := self.iy_names.get(iy_spelling(k))) is not None:
+            return spelt  # "phú quý" is "phú quí"
         same = self.folded_district_names.get(key(k), [])
         if len(same) != 1:
             return None
@@ -223,6 +241,14 @@ class Gazetteer:
         written, known = k.split(), same[0].split()
         differing = sum(a != b for a, b in zip(written, known, strict=True))
         return same[0] if len(known) >= 2 and differing <= 1 else None
+
+    @cached_property
+    def iy_names(self) -> dict[str, str]:
+        """Names by their i-spelling ("phú quí" → "phú quí", "kì anh" → "kỳ anh"), where that spelling is one name's."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for name in list(self.district_names) + list(self.province_names):
+            index[iy_spelling(name)].append(name)
+        return {spelt: names[0] for spelt, names in index.items() if len(set(names)) == 1}
 
     @cached_property
     def compact_provinces(self) -> dict[str, list[Province]]:
@@ -243,7 +269,8 @@ class Gazetteer:
         index: dict[str, list[District]] = defaultdict(list)
         for d in self.districts.values():
             if d.successor is None:
-                index[compact(d.short)].append(d)
+                for spelt in dict.fromkeys((compact(d.short), compact(iy_spelling(d.short, "y")))):
+                    index[spelt].append(d)  # "phuqui" and "phuquy"
         # A retired unit only where its run-together name is no live district's or province's: "kyson" stays
         # Nghệ An's Kỳ Sơn, "ninhbinh" the province.
         for d in self.districts.values():

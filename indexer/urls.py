@@ -36,6 +36,8 @@ _HOST_PREFIXES = ("bao", "tuyengiao", "dangbo", "tinhuy", "ubnd", "hdnd", "dbnd"
 #: How a district's own site may wrap its name ("huyendakto.kontum.gov.vn").
 _DISTRICT_HOST_PREFIXES = ("huyen", "thixa", "thanhpho", "ubnd", "huyenuy")
 _HOST_SUFFIXES = ("tv", "online", "news", "dcs", "gov")
+#: ... and a district's radio and television station ("duyxuyenrt", "hoianrt").
+_DISTRICT_HOST_SUFFIXES = ("rt", "tv", "online", "news")
 #: Slug words before a district's name, longest first.
 _UNIT_WORDS = (("dang", "bo", "huyen"), ("huyen", "uy"), ("thi", "xa"), ("thanh", "pho"), ("huyen",), ("quan",))
 #: Weights: an address names its place as strongly as a title's "huyện X".
@@ -94,6 +96,9 @@ def url_mentions(url: str | None, gaz: Gazetteer) -> list[Mention]:
         for prefix in _DISTRICT_HOST_PREFIXES:
             if not codes and label.startswith(prefix):
                 codes = districts_named(label[len(prefix) :], anywhere=True)
+        for suffix in _DISTRICT_HOST_SUFFIXES:
+            if not codes and label.endswith(suffix) and len(label) > len(suffix) + 4:
+                codes = districts_named(label[: -len(suffix)], anywhere=True)
         if codes:
             out.append(Mention("district", label, codes, W_HOST, "address host", "url"))
     path = unquote(parts.path + ("/" + parts.query if parts.query else "")).lower()

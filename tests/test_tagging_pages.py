@@ -768,6 +768,54 @@ PAGES = [
         "Bắc Quang",
         2018,
     ),
+    (
+        "next-years-theme-said-after-the-year",
+        None,
+        "Quận Ba Đình tổng kết công tác\n\n"
+        "Tổng thu ngân sách trên địa bàn quận Ba Đình ước cả năm đạt 3.689 tỷ đồng, bằng 140% kế hoạch thành phố giao.\n\n"
+        "Năm 2016 cũng là năm thành phố tiếp tục chọn chủ đề về trật tự và văn minh đô thị, vì vậy quận cần chọn nội "
+        "dung thiết thực.\n\n" + FILLER + "\n",
+        "Ba Đình",
+        None,
+    ),
+    (
+        "a-congress-named-with-its-year",
+        None,
+        "Đại hội đại biểu các dân tộc thiểu số huyện Bát Xát\n\n"
+        "Trong 2 ngày 30 - 31/5, huyện Bát Xát tổ chức Đại hội đại biểu các dân tộc thiểu số lần thứ IV, năm 2024, với "
+        "chủ đề đoàn kết, đổi mới, hội nhập, phát triển.\n\n"
+        "Tổng sản lượng lương thực có hạt năm 2023 của huyện đạt 22.051 tấn; tổng thu từ các dịch vụ du lịch năm 2023 "
+        "đạt 15,2 tỷ đồng.\n\n" + FILLER + "\n",
+        "Bát Xát",
+        2024,
+    ),
+    (
+        "a-committee-elected-for-the-term",
+        None,
+        "Bế mạc Đại hội Đảng bộ quận\n\n"
+        "Sau 2 ngày làm việc, trưa 6-8, Đại hội đại biểu Đảng bộ quận Bình Thạnh đã bế mạc. Các đại biểu đã bầu Ban Chấp "
+        "hành Đảng bộ quận Bình Thạnh lần thứ XI nhiệm kỳ 2020-2025 gồm 45 đồng chí.\n\n" + FILLER + "\n",
+        "Bình Thạnh",
+        2020,
+    ),
+    (
+        "a-name-in-the-other-i-y-spelling",
+        None,
+        "Kỳ họp thứ 2 HĐND huyện Phú Quý\n\n"
+        "Sáng 21/7/2016, HĐND huyện Phú Quý khóa X tổ chức kỳ họp thứ 2, đánh giá tình hình kinh tế - xã hội 6 tháng "
+        "đầu năm 2016 của huyện đảo.\n\n" + FILLER + "\n",
+        "Phú Quí",
+        2016,
+    ),
+    (
+        "a-district-radio-station-names-its-district",
+        "http://nuithanhrt.vn/tin-tuc/trien-khai-ke-hoach-ky-niem.html",
+        "UBND huyện họp bàn các hoạt động kỷ niệm cuối năm\n\n"
+        "Chiều ngày 13.11.2014, UBND huyện tổ chức họp với các phòng ban, đơn vị liên quan để bàn việc tổ chức các hoạt "
+        "động kỷ niệm lịch sử, văn hóa cuối năm 2014.\n\n" + FILLER + "\n",
+        "Núi Thành",
+        2014,
+    ),
 ]
 
 
