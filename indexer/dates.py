@@ -126,12 +126,11 @@ _CONGRESS_NOT = re.compile(
 )
 #: The first session of a council's term ("Kỳ họp thứ nhất HĐND huyện khóa XI, nhiệm kỳ 2016 - 2021") sits in the
 #: term's first year: councils are elected and meet the same year.
+_FIRST_SESSION = r"\b(?:ky|cuoc|phien) hop (?:thu nhat|thu 1|lan thu nhat|lan thu 1|thu i)\b"
 _FIRST_SESSION_RE = re.compile(
-    r"\bky hop (?:thu nhat|thu 1|lan thu nhat|lan thu 1|thu i)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+"
-    + _Y
-    + r"\s*-\s*"
-    + _Y
-    + r"(?!\d)"
+    _FIRST_SESSION + r"(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
+    # ... or the term first: "HĐND thành phố khóa XI, nhiệm kỳ 2016 – 2021 vừa tổ chức cuộc họp lần thứ nhất"
+    r"|\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)[^.;]{0,60}?" + _FIRST_SESSION
 )
 #: Re-elected for a term ("tái đắc cử Bí thư Huyện ủy, nhiệm kỳ 2020-2025"): a congress or a council's first session
 #: re-elects, at the term's opening.  Not "đắc cử"/"trúng cử": a session in mid-term elects too ("bầu bổ sung …
@@ -155,6 +154,17 @@ _CONGRESS_OF_YEAR_RE = re.compile(
 _COMMITTEE_ELECTED_RE = re.compile(
     r"\bbau(?:\s+ra)?\s+ban chap hanh\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
 )
+#: A lunar new year named with its year ("Tết Đinh Dậu 2017", "mừng xuân Giáp Thìn 2024", "Tết Nguyên đán Quý Mão
+#: 2023"); the stem and branch must be that year's.
+_STEMS = ("giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy")
+_BRANCHES = ("ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi")
+_LUNAR_YEAR_RE = re.compile(
+    r"\b(?:tet|xuan|nam moi)\s+(?:nguyen dan\s+)?(" + "|".join(sorted(set(_STEMS), key=len, reverse=True)) + r")\s+"
+    r"(ty|ti|suu|dan|mao|meo|thin|ngo|mui|than|dau|tuat|hoi)\s+" + _Y + r"(?!\d)"
+)
+#: A gathering for the new year ("buổi gặp mặt các đồng chí nguyên lãnh đạo huyện nhân dịp Tết Đinh Dậu 2017"): an
+#: event of the new year, whatever it recounts of the last.
+_GATHERING = ("gap mat", "hop mat", "chuc tet", "mung xuan", "don xuan", "mung dang")
 #: Final accounts are approved a year or more after the year they close: "phê chuẩn tổng quyết toán thu chi ngân
 #: sách năm 2015" at a 2016 session never names the reviewed year.
 _ACCOUNTS_RE = re.compile(r"\bquyet toan\s+(?:[a-z]+\s+){0,6}?nam\s+" + _Y + r"(?!\d)")
@@ -402,13 +412,19 @@ def _scored_mentions(
             if 3 <= last - first <= 5:
                 out.append((first, W_DATED * weight, "a congress for the term held"))
     for m in _FIRST_SESSION_RE.finditer(t):
-        first, last = int(m.group(2)), int(m.group(3))
+        first, last = (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(4)), int(m.group(5)))
         if 4 <= last - first <= 5:
             out.append((first, W_DATED * weight, "the first session of the council's term"))
     for m in _ELECTED_RE.finditer(t):
         first, last = int(m.group(2)), int(m.group(3))
         if 4 <= last - first <= 5 and "bo sung" not in t[max(0, m.start() - 40) : m.end()]:
             out.append((first, W_DATED * weight, "elected for the term"))
+    if opening and any(w in t for w in _GATHERING):
+        for m in _LUNAR_YEAR_RE.finditer(t):
+            year = int(m.group(3))
+            branch = {"ti": "ty", "meo": "mao"}.get(m.group(2), m.group(2))
+            if _STEMS[(year - 4) % 10] == m.group(1) and _BRANCHES[(year - 4) % 12] == branch:
+                out.append((year, W_DATED * weight, "a new year's gathering"))
     for m in _CONGRESS_OF_YEAR_RE.finditer(t):
         if not _CONGRESS_NOT.search(t[max(0, m.start() - 40) : m.start()] + m.group("mid")):
             out.append((int(m.group(2)), W_DATED * weight, "a congress named with its year"))

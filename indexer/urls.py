@@ -33,8 +33,9 @@ from .mentions import Mention
 _GENERIC = frozenset("www m vn com net org gov edu info dcs portal web tintuc news baomoi online tv".split())
 #: How papers and party sites wrap a province's name in their host ("baogialai", "gialaitv").
 _HOST_PREFIXES = ("bao", "tuyengiao", "dangbo", "tinhuy", "ubnd", "hdnd", "dbnd", "dai", "truyenhinh", "cong")
-#: How a district's own site may wrap its name ("huyendakto.kontum.gov.vn").
-_DISTRICT_HOST_PREFIXES = ("huyen", "thixa", "thanhpho", "ubnd", "huyenuy")
+#: How a district's own site may wrap its name ("huyendakto.kontum.gov.vn"), or its media centre's ("ttthlak": trung
+#: tâm truyền thông huyện Lắk).
+_DISTRICT_HOST_PREFIXES = ("huyen", "thixa", "thanhpho", "ubnd", "huyenuy", "ttth", "ttvhtt", "ttvh", "tttt")
 _HOST_SUFFIXES = ("tv", "online", "news", "dcs", "gov")
 #: ... and a district's radio and television station ("duyxuyenrt", "hoianrt").
 _DISTRICT_HOST_SUFFIXES = ("rt", "tv", "online", "news")

@@ -816,6 +816,34 @@ PAGES = [
         "Núi Thành",
         2014,
     ),
+    (
+        "a-new-years-gathering-is-of-the-new-year",
+        None,
+        "Nhân dịp Tết Đinh Dậu 2017, sáng ngày 19/1, Ban Thường vụ Huyện ủy Ân Thi tổ chức buổi gặp mặt các đồng chí "
+        "nguyên lãnh đạo huyện qua các thời kỳ đã nghỉ hưu.\n\n"
+        "Tại buổi gặp mặt, đồng chí Bí thư Huyện ủy đã thông tin về kết quả thực hiện nhiệm vụ phát triển kinh tế - xã "
+        "hội trong năm 2016 của huyện Ân Thi.\n\n" + FILLER + "\n",
+        "Ân Thi",
+        2017,
+    ),
+    (
+        "a-councils-term-then-its-first-meeting",
+        None,
+        "HĐND thành phố Tam Kỳ khóa XI họp lần thứ nhất\n\n"
+        "Hội đồng nhân dân thành phố Tam Kỳ khóa XI, nhiệm kỳ 2016 – 2021 vừa tổ chức cuộc họp lần thứ nhất để báo cáo "
+        "kết quả bầu cử và bầu các chức danh chủ chốt của HĐND, UBND thành phố.\n\n" + FILLER + "\n",
+        "Tam Kỳ",
+        2016,
+    ),
+    (
+        "a-district-media-centres-host",
+        "https://ttthkrongbong.gov.vn/tin-tuc/ubnd-huyen-to-chuc-hoi-nghi-tong-ket.html",
+        "UBND huyện tổ chức hội nghị tổng kết\n\n"
+        "Chiều 30/12/2022, UBND huyện tổ chức hội nghị tổng kết công tác năm 2022, triển khai nhiệm vụ năm 2023; các "
+        "xã, thị trấn hoàn thành chỉ tiêu thu ngân sách.\n\n" + FILLER + "\n",
+        "Krông Bông",
+        2022,
+    ),
 ]
 
 
