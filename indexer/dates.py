@@ -73,7 +73,8 @@ _HORIZON_RE = re.compile(
     + r"(?!\d)"
 )
 #: Comparison baselines: "so với năm 2022", "so với cùng kỳ năm 2022", "so cùng kỳ 2022", "giá so sánh năm 2010".
-#: "Cùng kỳ năm 2022" is the same part of the year before: the report speaks from 2023.
+#: "Cùng kỳ năm 2022" is the same part of the year before: the report speaks from 2023; "so với năm 2021" hints
+#: (half as much) that it speaks from 2022.
 _BASELINE_RE = re.compile(r"\bso(?:\s+voi|\s+sanh)?(?:\s+(?P<same>cung\s+ky))?(?:\s+nam)?\s+" + _Y + r"(?!\d)")
 #: A target: "dự kiến đến cuối năm 2024", "phấn đấu đến hết năm 2023" (but "đến cuối năm 2022, toàn tỉnh có …"
 #: states where the reviewed year ended, and still votes).
@@ -149,6 +150,13 @@ _BORN_RE = re.compile(r"\b(?:sinh(?:\s+nam)?|sn)\s+" + _Y + r"(?!\d)")
 _CONGRESS_OF_YEAR_RE = re.compile(
     r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\blan thu\s+[ivxl\d]+\s*,?\s*nam\s+" + _Y + r"(?!\d)"
 )
+#: A council session named with its year ("kỳ họp chuyên đề năm 2023", "kỳ họp thường lệ cuối năm 2022") sits in it.
+_SESSION_OF_YEAR_RE = re.compile(
+    r"\bky hop\s+(?:thuong le\s+|chuyen de\s+|bat thuong\s+|giua\s+|cuoi\s+)*nam\s+" + _Y + r"(?!\d)"
+)
+#: A title that launches a year's work ("Hội nghị triển khai công tác giảm nghèo năm 2019"), on a page published in
+#: that year after January: the year it speaks of (not when the title also reviews the year before).
+_LAUNCH_RE = re.compile(r"\btrien khai\b[^.;]{0,60}?\bnam\s+" + _Y + r"(?!\d)")
 #: A party committee elected for a term ("Các đại biểu đã bầu Ban Chấp hành Đảng bộ quận lần thứ VI nhiệm kỳ
 #: 2020-2025") at the congress that opens it, in its first year; not one completed in mid-term ("bầu bổ sung").
 _COMMITTEE_ELECTED_RE = re.compile(
@@ -424,10 +432,12 @@ def _scored_mentions(
             year = int(m.group(3))
             branch = {"ti": "ty", "meo": "mao"}.get(m.group(2), m.group(2))
             if _STEMS[(year - 4) % 10] == m.group(1) and _BRANCHES[(year - 4) % 12] == branch:
-                out.append((year, W_DATED * weight, "a new year's gathering"))
+                out.append((year, 2 * W_DATED * weight, "a new year's gathering"))
     for m in _CONGRESS_OF_YEAR_RE.finditer(t):
         if not _CONGRESS_NOT.search(t[max(0, m.start() - 40) : m.start()] + m.group("mid")):
             out.append((int(m.group(2)), W_DATED * weight, "a congress named with its year"))
+    for m in _SESSION_OF_YEAR_RE.finditer(t):
+        out.append((int(m.group(1)), W_DATED * weight, "a session named with its year"))
     for m in _COMMITTEE_ELECTED_RE.finditer(t):
         first, last = int(m.group(2)), int(m.group(3))
         if 4 <= last - first <= 5 and "bo sung" not in t[max(0, m.start() - 20) : m.end()]:
@@ -452,6 +462,8 @@ def _scored_mentions(
             never.append(m.span())
             if rx is _BASELINE_RE and m.group("same"):
                 out.append((int(m.group(2)) + 1, weight, "after 'cùng kỳ năm Y'"))
+            elif rx is _BASELINE_RE:
+                out.append((int(m.group(2)) + 1, 0.5 * weight, "after 'so với năm Y'"))
     t = _blank(t, never)
     paired = {m.start(): int(m.group(1)) for m in _PAIR_RE.finditer(t) if int(m.group(2)) == int(m.group(1)) + 1}
     for m in _YEAR_RE.finditer(t):
@@ -571,6 +583,11 @@ def tag_year(
                 continue
             score[year] += w
             why[year].append(f"{where}:{kind}{w:+g}")
+    if tags.published and not january and title:
+        launched = _LAUNCH_RE.search(key(title))
+        if launched and int(launched.group(1)) == tags.published.year and str(tags.published.year - 1) not in title:
+            score[tags.published.year] += W_DATED * W_TITLE
+            why[tags.published.year].append(f"title:launches the year it was published in+{W_DATED * W_TITLE:g}")
     if tags.published and not january:
         # "5 tháng đầu năm", "quý II" without a year: the part of the year the page was published in.
         unyeared = [w for text, w, where in sources if where != "url" and _UNYEARED_PART_RE.search(key(text))]

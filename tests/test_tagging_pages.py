@@ -844,6 +844,44 @@ PAGES = [
         "Krông Bông",
         2022,
     ),
+    (
+        "a-year-compared-with-the-year-before",
+        "https://tinhuy.example.vn/huyen-gio-linh-nhieu-chi-tieu-kinh-te-xa-hoi-dat-va-vuot-ke-hoach",
+        "Huyện Gio Linh: nhiều chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch\n\n"
+        "Tổng giá trị sản xuất trên địa bàn huyện Gio Linh ước đạt 12.000 tỷ đồng, tăng 11,07% so với năm 2021; thu "
+        "ngân sách trên địa bàn tăng 8% so với năm 2021.\n\n" + FILLER + "\n",
+        "Gio Linh",
+        2022,
+    ),
+    (
+        "a-session-named-with-its-year",
+        None,
+        "Hôm nay 2/11, HĐND huyện Điện Bàn khóa XII tổ chức kỳ họp thứ XIV - kỳ họp chuyên đề năm 2023.\n\n"
+        "Kỳ họp thông qua đồ án quy hoạch chung đô thị; kế hoạch đầu tư công năm 2024 và danh mục dự án năm 2024 "
+        "được các đại biểu thảo luận.\n\n" + FILLER + "\n",
+        "Điện Bàn",
+        2023,
+    ),
+    (
+        "a-title-that-launches-the-year-it-was-published-in",
+        "https://tin.example.com/2019/03/627141/tuyen-hoa-trien-khai-cong-tac-giam-ngheo/",
+        "UBND huyện Tuyên Hóa tổ chức hội nghị triển khai công tác giảm nghèo năm 2019.\n\n"
+        "Năm 2018, huyện Tuyên Hóa đã giảm được trên 1.000 hộ nghèo, đời sống của người dân từng bước được nâng lên, "
+        "hạ tầng giao thông được chú trọng đầu tư.\n\n" + FILLER + "\n",
+        "Tuyên Hóa",
+        2019,
+    ),
+    (
+        "a-new-years-gathering-that-recounts-the-year-before",
+        "http://tin.example.blogspot.com/2024/02/hon-dat-hop-mat-dau-xuan.html",
+        "Hòn Đất gặp mặt cán bộ hưu trí\n\n"
+        "Ngày 31/1, Huyện ủy Hòn Đất tổ chức họp mặt đầu xuân với các đồng chí nguyên lãnh đạo huyện, nhân dịp kỷ "
+        "niệm 94 năm Ngày thành lập Đảng và mừng xuân Giáp Thìn 2024.\n\n"
+        "Đồng chí Bí thư Huyện ủy đã thông tin những kết quả nổi bật, tình hình kinh tế - xã hội của huyện Hòn Đất "
+        "trong năm 2023.\n\n" + FILLER + "\n",
+        "Hòn Đất",
+        2024,
+    ),
 ]
 
 
