@@ -21,6 +21,9 @@ A wrong year is worse than none, so the evidence is of kinds, strongest first:
   phương hướng, nhiệm vụ năm Y+1" reviews Y, and Y+1 is then the plans' year
   everywhere in the report ("chương trình công tác năm Y+1" does not vote);
   "so với cùng kỳ năm Y" speaks from Y+1;
+* **events that name their year** without a date: a congress, a council's first session, an election or a
+  committee elected for a term (its first year), a review of a whole term (its last), a session or a
+  congress named with its year, an anniversary's span, a new year's gathering named with its lunar year;
 * never: periods and horizons ("nhiệm kỳ 2016–2021", "giai đoạn 2021–2025",
   "đến năm 2030", "Đông Xuân 2022-2023"), targets ("dự kiến đến cuối năm 2024"),
   laws named with their year ("Hiến pháp năm 1992") and comparison baselines
