@@ -50,6 +50,8 @@ from .normalize import key
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
 _Y = r"((?:19|20)\d{2})"
+#: A term: "nhiệm kỳ 2020 - 2025" (folded), its first and last years as two groups.
+_TERM = r"\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
 _DATE_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"(?!\d)")
 #: "2025-05-09" (ISO, as content systems print a date line: "2025-05-09 17:36:00.0").
 _ISO_DATE_RE = re.compile(r"(?<![\d-])" + _Y + r"-(\d{1,2})-(\d{1,2})(?![\d-])")
@@ -96,9 +98,7 @@ _URL_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>(?:\s+\w+){0,14}?)\s+nhiem ky
 #: A congress for a term ("Đại hội đại biểu Đảng bộ huyện … lần thứ XXII, nhiệm kỳ 2020 - 2025 khai mạc") is held in
 #: the term's first year; its resolution ("Nghị quyết Đại hội … nhiệm kỳ 2020-2025") or one ahead ("tiến tới Đại hội")
 #: says nothing of the report's year.
-_CONGRESS_RE = re.compile(
-    r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)(?P<after>[^.;]{0,40})"
-)
+_CONGRESS_RE = re.compile(r"\bdai hoi\b(?P<mid>[^.;]{0,80}?)" + _TERM + r"(?P<after>[^.;]{0,40})")
 _CONGRESS_HELD = (
     "khai mac",
     "dien ra",
@@ -132,14 +132,19 @@ _CONGRESS_NOT = re.compile(
 #: term's first year: councils are elected and meet the same year.
 _FIRST_SESSION = r"\b(?:ky|cuoc|phien) hop (?:thu nhat|thu 1|lan thu nhat|lan thu 1|thu i)\b"
 _FIRST_SESSION_RE = re.compile(
-    _FIRST_SESSION + r"(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
+    _FIRST_SESSION
+    + r"(?P<mid>[^.;]{0,80}?)"
+    + _TERM
     # ... or the term first: "HĐND thành phố khóa XI, nhiệm kỳ 2016 – 2021 vừa tổ chức cuộc họp lần thứ nhất"
-    r"|\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)[^.;]{0,60}?" + _FIRST_SESSION
+    + r"|"
+    + _TERM
+    + r"[^.;]{0,60}?"
+    + _FIRST_SESSION
 )
 #: Re-elected for a term ("tái đắc cử Bí thư Huyện ủy, nhiệm kỳ 2020-2025"): a congress or a council's first session
 #: re-elects, at the term's opening.  Not "đắc cử"/"trúng cử": a session in mid-term elects too ("bầu bổ sung …
 #: trúng cử Chủ tịch HĐND …, nhiệm kỳ 2011-2016" in 2012).
-_ELECTED_RE = re.compile(r"\b(?:tai dac cu)\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)")
+_ELECTED_RE = re.compile(r"\b(?:tai dac cu)\b(?P<mid>[^.;]{0,80}?)" + _TERM)
 #: An election for a term ("tiếp xúc cử tri với người ứng cử đại biểu HĐND huyện khóa XXII, nhiệm kỳ 2021-2026",
 #: "bầu cử đại biểu Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026") is held in the term's first
 #: year, as is the campaign before it; not a by-election ("bầu cử bổ sung"), nor one ahead ("chuẩn bị", "tiến tới").
@@ -162,9 +167,7 @@ _SESSION_OF_YEAR_RE = re.compile(
 _LAUNCH_RE = re.compile(r"\btrien khai\b[^.;]{0,60}?\bnam\s+" + _Y + r"(?!\d)")
 #: A party committee elected for a term ("Các đại biểu đã bầu Ban Chấp hành Đảng bộ quận lần thứ VI nhiệm kỳ
 #: 2020-2025") at the congress that opens it, in its first year; not one completed in mid-term ("bầu bổ sung").
-_COMMITTEE_ELECTED_RE = re.compile(
-    r"\bbau(?:\s+ra)?\s+ban chap hanh\b(?P<mid>[^.;]{0,80}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)"
-)
+_COMMITTEE_ELECTED_RE = re.compile(r"\bbau(?:\s+ra)?\s+ban chap hanh\b(?P<mid>[^.;]{0,80}?)" + _TERM)
 #: A lunar new year named with its year ("Tết Đinh Dậu 2017", "mừng xuân Giáp Thìn 2024", "Tết Nguyên đán Quý Mão
 #: 2023"); the stem and branch must be that year's.
 _STEMS = ("giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy")
@@ -217,7 +220,7 @@ _DATE_SPAN_BEFORE = re.compile(r"\d{4}\s*-\s*$")
 _EVENT_TIME_BEFORE = re.compile(r"(?:^|[\s(,-])(?:sang|chieu|toi|trua|ngay)(?:\s+nay)?\s*(?:ngay\s*)?\(?\s*$")
 #: A review of a whole term ("Tổng kết hoạt động HĐND huyện nhiệm kỳ 2016 - 2021", "tổng kết nhiệm kỳ 2015-2020") is
 #: held as the term ends, in its last year.
-_TERM_REVIEW_RE = re.compile(r"\btong ket\b(?P<mid>[^.;]{0,60}?)\bnhiem ky\s+" + _Y + r"\s*-\s*" + _Y + r"(?!\d)")
+_TERM_REVIEW_RE = re.compile(r"\btong ket\b(?P<mid>[^.;]{0,60}?)" + _TERM)
 _TERM_REVIEW_AHEAD = ("du kien", "se ", "ke hoach", "chuan bi", "tien toi", "huong toi")
 #: The last year of district-level government: districts ended on 1/7/2025, their councils' terms with them.
 LAST_DISTRICT_YEAR = 2025
